@@ -1,0 +1,170 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
+)
+
+// Exit codes, as the README documents them.
+const (
+	exitOK       = 0 // nothing at or above --fail-on
+	exitFindings = 1 // findings at or above --fail-on
+	exitError    = 2 // usage error, unreadable input, or a configuration nginx rejects
+)
+
+const usageHead = `nginx-wslint finds the nginx configuration mistakes that break WebSocket proxying.
+
+Usage:
+  nginx-wslint [flags] [PATH ...]   lint files or directories; "-" (or no PATH
+                                    with piped input) reads standard input,
+                                    a config file or an "nginx -T" dump
+  nginx-wslint version              print the version
+
+Examples:
+  nginx-wslint /etc/nginx/nginx.conf
+  nginx -T 2>/dev/null | nginx-wslint -
+  nginx-wslint --stdin-filename sites-available/app.conf - < app.conf
+
+Flags:
+`
+
+const usageTail = `
+Exit codes: 0 nothing to report, 1 findings at or above --fail-on,
+2 usage error, unreadable input, or a configuration nginx would reject.
+`
+
+// options are the parsed command line.
+type options struct {
+	format        string
+	failOn        string
+	stdinFilename string
+	prefix        string
+	root          string
+	context       string
+	paths         []string
+}
+
+func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("nginx-wslint", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.SortFlags = false
+	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning, note or never")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; relative includes resolve against its directory")
+	fs.StringVar(&o.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the main file's directory)")
+	fs.StringVar(&o.root, "root", "", "directory holding a copy of the server's files: absolute include paths are read from it")
+	fs.StringVar(&o.context, "context", "", "block a fragment file sits in: http, server or location (default: inferred)")
+	return fs
+}
+
+// run is the whole program; it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "version" {
+		if len(args) > 1 {
+			fmt.Fprintln(stderr, "nginx-wslint: version takes no arguments")
+			return exitError
+		}
+		fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
+		return exitOK
+	}
+
+	var o options
+	fs := newFlagSet(&o, stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageHead)
+		fmt.Fprint(stderr, fs.FlagUsages())
+		fmt.Fprint(stderr, usageTail)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fmt.Fprint(stdout, usageHead+fs.FlagUsages()+usageTail)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "nginx-wslint: %v\nRun 'nginx-wslint --help' for usage.\n", err)
+		return exitError
+	}
+	o.paths = fs.Args()
+	if err := o.validate(); err != nil {
+		fmt.Fprintf(stderr, "nginx-wslint: %v\nRun 'nginx-wslint --help' for usage.\n", err)
+		return exitError
+	}
+
+	res, err := load(o, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		return exitError
+	}
+	if err := write(stdout, o.format, res); err != nil {
+		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
+		return exitError
+	}
+	return res.exitCode(o.failOn)
+}
+
+func (o *options) validate() error {
+	switch o.format {
+	case "text", "json":
+	default:
+		return fmt.Errorf("invalid value %q for --format: accepted values are text and json", o.format)
+	}
+	if _, ok := severityRank[o.failOn]; !ok {
+		return fmt.Errorf("invalid value %q for --fail-on: accepted values are error, warning, note and never", o.failOn)
+	}
+	if o.context != "" {
+		if _, ok := parser.ParseContext(o.context); !ok || o.context == "main" {
+			return fmt.Errorf("invalid value %q for --context: accepted values are http, server and location", o.context)
+		}
+	}
+	if o.stdinFilename == "" {
+		return errors.New("--stdin-filename must not be empty")
+	}
+	for _, dir := range []struct{ flag, path string }{{"--prefix", o.prefix}, {"--root", o.root}} {
+		if dir.path == "" {
+			continue
+		}
+		st, err := os.Stat(dir.path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", dir.flag, err)
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("%s %s: not a directory", dir.flag, dir.path)
+		}
+	}
+	stdinPaths := 0
+	for _, p := range o.paths {
+		if p == "-" {
+			stdinPaths++
+		}
+	}
+	if stdinPaths > 1 {
+		return errors.New(`"-" (standard input) given more than once`)
+	}
+	return nil
+}
+
+// version is the module version when built by "go install", else "devel".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// severityRank orders severities for --fail-on; "never" is above them all.
+var severityRank = map[string]int{"note": 1, "warning": 2, "error": 3, "never": 4}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, strings.TrimSuffix(word, "s"))
+}

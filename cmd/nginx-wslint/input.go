@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
+)
+
+// result is everything a run found, for the output formats.
+type result struct {
+	configs []*parser.Config
+	errors  []problem
+}
+
+// problem is a configuration error or a file the linter could not read.
+type problem struct {
+	parser.Position
+	Severity string // "error": nginx rejects the configuration; "warning": an include target is missing and linting went on
+	Message  string
+}
+
+// exitCode is 2 when nginx would reject the configuration or input could not
+// be read, else 1 when findings reach failOn, else 0.
+func (r *result) exitCode(failOn string) int {
+	for _, p := range r.errors {
+		if p.Severity == "error" {
+			return exitError
+		}
+	}
+	return exitOK
+}
+
+// load reads every input the command line names.
+func load(o options, stdin io.Reader) (*result, error) {
+	popts := parser.Options{Prefix: o.prefix, Root: o.root}
+	if o.context != "" {
+		popts.Context, _ = parser.ParseContext(o.context)
+	}
+	res := &result{}
+	paths := o.paths
+	if len(paths) == 0 {
+		if !isPiped(stdin) {
+			return nil, errors.New("no input: give a PATH, or pipe a configuration or an \"nginx -T\" dump into standard input (see --help)")
+		}
+		paths = []string{"-"}
+	}
+	var files []string
+	for _, p := range paths {
+		if p == "-" {
+			if err := res.addStdin(stdin, o.stdinFilename, popts); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", p, unwrapPath(err))
+		}
+		if st.IsDir() {
+			found, err := parser.FindConfigFiles(p)
+			if err != nil {
+				return nil, fmt.Errorf("walking %s: %w", p, err)
+			}
+			if len(found) == 0 {
+				return nil, fmt.Errorf("%s: no *.conf or nginx.conf files in this directory", p)
+			}
+			files = append(files, found...)
+			continue
+		}
+		files = append(files, p)
+	}
+	if len(files) > 0 {
+		cfgs, errs := parser.ParseEntries(files, popts)
+		for _, err := range errs {
+			return nil, fmt.Errorf("cannot read %w", err)
+		}
+		res.configs = append(res.configs, cfgs...)
+	}
+	res.collectErrors()
+	return res, nil
+}
+
+func (r *result) addStdin(stdin io.Reader, name string, popts parser.Options) error {
+	b, err := io.ReadAll(stdin)
+	if err != nil {
+		return fmt.Errorf("reading standard input: %w", err)
+	}
+	src := string(b)
+	if parser.IsDump(src) {
+		cfg, _, err := parser.ParseDump(src, popts)
+		if err != nil {
+			return fmt.Errorf("standard input: %w", err)
+		}
+		r.configs = append(r.configs, cfg)
+		return nil
+	}
+	if popts.Prefix == "" {
+		popts.Prefix = path.Dir(name)
+	}
+	r.configs = append(r.configs, parser.ParseBytes(name, src, popts))
+	return nil
+}
+
+// collectErrors gathers the configurations' errors once each: a file read
+// through two entry points reports its problems once.
+func (r *result) collectErrors() {
+	seen := map[string]bool{}
+	for _, cfg := range r.configs {
+		for _, e := range cfg.Errors {
+			msg := e.Msg
+			if e.Hint != "" {
+				msg += " (" + e.Hint + ")"
+			}
+			sev := "error"
+			if e.Missing {
+				sev = "warning"
+			}
+			key := e.Position.String() + msg
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			r.errors = append(r.errors, problem{Position: e.Position, Severity: sev, Message: msg})
+		}
+	}
+	sortProblems(r.errors)
+}
+
+// isPiped reports whether standard input is a pipe or a file rather than a
+// terminal (or nothing), so that "nginx-wslint" alone in a pipe reads it.
+func isPiped(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return r != nil
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	return st.Mode()&os.ModeCharDevice == 0 && (st.Mode()&os.ModeNamedPipe != 0 || st.Mode().IsRegular())
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,163 @@
+// Package parser reads nginx configuration exactly as nginx's own reader
+// (src/core/ngx_conf_file.c) does, from files with includes or from an
+// `nginx -T` dump, into a tree whose every node knows its file, line, column
+// and byte offsets.
+//
+// Positions: Line and Column are 1-based. Column counts bytes from the start
+// of the line (a tab is one column, a multi-byte UTF-8 character counts its
+// bytes), as gcc and go/token do; it is what editors that jump to
+// "file:line:col" expect for ASCII text, which nginx configurations almost
+// always are. Offset is the 0-based byte offset in the file.
+package parser
+
+import "strconv"
+
+// Pos is a position in a configuration file.
+type Pos struct {
+	Offset int32 // 0-based byte offset
+	Line   int32 // 1-based line
+	Column int32 // 1-based byte column
+}
+
+// Quote says how a word was written in the source.
+type Quote uint8
+
+// The ways a word can be quoted. nginx itself does not record the quoting
+// (for nginx "on", 'on' and on are the same word); the linter keeps it to
+// print words back as the user wrote them.
+const (
+	Unquoted Quote = iota
+	SingleQuoted
+	DoubleQuoted
+)
+
+// Word is one token of a directive: its name or an argument.
+type Word struct {
+	// Value is the word as nginx stores it: quotes removed and the escapes
+	// \" \' \\ \t \r \n processed; any other backslash is kept.
+	Value string
+	// Start is the position of the word's first byte (the opening quote of a
+	// quoted word); End is the position just after its last byte.
+	Start, End Pos
+	Quote      Quote
+}
+
+// Directive is one nginx directive: a name, arguments, and an optional block.
+type Directive struct {
+	Name  string // the first word's value
+	Words []Word // Words[0] is the name; Args returns the rest
+	// Start is the position of the name's first byte. End is the position
+	// just after the terminating ";" or the block's closing "}".
+	Start, End Pos
+	// Block is the body of a block directive, nil for a simple one.
+	Block *Block
+	// File is the file occurrence the directive was read from.
+	File *File
+	// Parent is the block directive enclosing this one in the same file, nil
+	// at the top level of a file (see File.IncludedBy for the include).
+	Parent *Directive
+	// Included holds, for an include directive, the file occurrences it
+	// brought in, in the order nginx reads them.
+	Included []*File
+	// Ctx is the kind of block the directive sits in, as nginx sees it.
+	Ctx Ctx
+}
+
+// Args returns the directive's arguments (its words after the name).
+func (d *Directive) Args() []Word { return d.Words[1:] }
+
+// Arg returns the value of argument i, or "" when there are fewer arguments.
+func (d *Directive) Arg(i int) string {
+	if i+1 < len(d.Words) {
+		return d.Words[i+1].Value
+	}
+	return ""
+}
+
+// Position returns the directive's position with its file name.
+func (d *Directive) Position() Position {
+	return Position{File: d.File.Path, Pos: d.Start}
+}
+
+// IncludeChain returns the include directives that brought this directive's
+// file in, outermost first; empty for a directive of an entry file.
+func (d *Directive) IncludeChain() []*Directive {
+	var chain []*Directive
+	for f := d.File; f != nil && f.IncludedBy != nil; f = f.IncludedBy.File {
+		chain = append(chain, f.IncludedBy)
+	}
+	for i, j := 0, len(chain)-1; i < j; i, j = i+1, j-1 {
+		chain[i], chain[j] = chain[j], chain[i]
+	}
+	return chain
+}
+
+// Block is the body of a block directive.
+type Block struct {
+	Open  Pos // the "{"
+	Close Pos // the "}"
+	// Directives are the block's directives in source order. In the body of
+	// map, types, geo, split_clients and similar blocks, each entry (for
+	// example a map's "key value;") is a Directive whose Name is the key.
+	Directives []*Directive
+	// Raw is set for *_by_lua_block bodies: the Lua code between the braces,
+	// which nginx's lua module reads with its own tokenizer.
+	Raw string
+}
+
+// Comment is a "#" comment, from the "#" to the end of the line.
+type Comment struct {
+	Text       string // including the leading "#", without the line end
+	Start, End Pos
+}
+
+// File is one occurrence of a configuration file in the tree. A file that
+// nginx reads twice (included twice) appears as two occurrences, because
+// its directives apply twice.
+type File struct {
+	// Path is where the file was read: the path findings point at. Name is
+	// the path as nginx builds it (the main file as given, an include as
+	// conf prefix + argument); they differ when --root maps absolute paths.
+	Path       string
+	Name       string
+	Src        string
+	Directives []*Directive
+	Comments   []Comment
+	// Ctx is the context the file's top-level directives are read in.
+	Ctx Ctx
+	// IncludedBy is the include directive that read this file, nil for an
+	// entry file.
+	IncludedBy *Directive
+}
+
+// Position is a position together with its file name.
+type Position struct {
+	File string
+	Pos
+}
+
+// String formats the position as file:line:col.
+func (p Position) String() string {
+	return p.File + ":" + strconv.Itoa(int(p.Line)) + ":" + strconv.Itoa(int(p.Column))
+}
+
+// Error is a configuration error with its position, worded as nginx words it.
+type Error struct {
+	Position
+	Msg string
+	// Hint, when set, adds what nginx does not say but an operator needs.
+	Hint string
+	// Missing is set when the error is a file that an include names but
+	// that cannot be read: the linter goes on without the file, as a
+	// repository checkout often lacks the server's other files.
+	Missing bool
+}
+
+// Error formats the error as "file:line:col: message".
+func (e *Error) Error() string {
+	s := e.Position.String() + ": " + e.Msg
+	if e.Hint != "" {
+		s += " (" + e.Hint + ")"
+	}
+	return s
+}

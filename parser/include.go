@@ -1,0 +1,89 @@
+package parser
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"syscall"
+)
+
+// include reads the files an include directive names, as ngx_conf_include
+// does: the path is the conf prefix plus the argument unless it is absolute;
+// a path with *, ? or [ is a glob(3) pattern whose matches are read in sorted
+// order (matching nothing is fine); any other path must exist.
+func (p *parser) include(d *Directive, ctx Ctx) {
+	arg := d.Arg(0)
+	full := arg
+	if !strings.HasPrefix(arg, "/") {
+		full = p.prefix + arg
+	}
+	at := p.errPos(d, d.termPos())
+	if len(p.stack) >= maxIncludeDepth {
+		p.errorAt(d.File.Path, at, "include of %q nested more than %d files deep", full, maxIncludeDepth)
+		return
+	}
+	if !strings.ContainsAny(full, "*?[") {
+		p.includeFile(d, full, ctx)
+		return
+	}
+	names, err := p.fs.Glob(full)
+	if err != nil {
+		p.errorAt(d.File.Path, at, "glob() %q failed (%s)", full, errnoText(err))
+		return
+	}
+	for _, name := range names {
+		p.includeFile(d, name, ctx)
+	}
+}
+
+func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
+	for _, open := range p.stack {
+		if path.Clean(open) == path.Clean(name) {
+			e := p.errorAt(d.File.Path, p.errPos(d, d.termPos()), "include cycle: %q is already being read", name)
+			e.Hint = "chain: " + strings.Join(append(append([]string{}, p.stack...), name), " -> ")
+			return
+		}
+	}
+	cached, ok := p.cache[name]
+	if !ok {
+		src, where, err := p.fs.ReadFile(name)
+		if err != nil {
+			e := p.errorAt(d.File.Path, p.errPos(d, d.termPos()), "open() %q failed (%s)", name, errnoText(err))
+			e.Missing = true
+			var mapped *MappedPathError
+			if errors.As(err, &mapped) {
+				e.Hint = "looked for it at " + mapped.Mapped
+			} else if strings.HasPrefix(name, "/") {
+				e.Hint = "to read absolute include paths from a copy of the server's files, use --root DIR"
+			}
+			return
+		}
+		cached = cachedFile{src: src, where: where}
+		p.cache[name] = cached
+	}
+	f := p.parseFile(name, cached.where, cached.src, ctx, d)
+	d.Included = append(d.Included, f)
+}
+
+// errnoText formats an error as nginx does: "2: No such file or directory".
+func errnoText(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		msg := errno.Error()
+		if msg != "" {
+			msg = strings.ToUpper(msg[:1]) + msg[1:]
+		}
+		return fmt.Sprintf("%d: %s", int(errno), msg)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "2: No such file or directory"
+	}
+	return err.Error()
+}
+
+// termPos is the position of the ";" that ends a simple directive.
+func (d *Directive) termPos() Pos {
+	return Pos{Offset: d.End.Offset - 1, Line: d.End.Line, Column: d.End.Column - 1}
+}
