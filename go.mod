@@ -2,4 +2,7 @@ module github.com/nginx-wslint/nginx-wslint
 
 go 1.26
 
-require github.com/spf13/pflag v1.1.0 // indirect
+require (
+	github.com/spf13/pflag v1.1.0 // indirect
+	github.com/tufanbarisyildirim/gonginx v0.0.0-20260220081509-8e17ce617db3 // indirect
+)

@@ -155,7 +155,7 @@ type Error struct {
 
 // Error formats the error as "file:line:col: message".
 func (e *Error) Error() string {
-	s := e.Position.String() + ": " + e.Msg
+	s := e.String() + ": " + e.Msg
 	if e.Hint != "" {
 		s += " (" + e.Hint + ")"
 	}

@@ -5,6 +5,7 @@ import "strconv"
 // Ctx identifies the kind of block a directive sits in.
 type Ctx uint8
 
+// The kinds of block, one for each of nginx's NGX_*_CONF context flags.
 const (
 	CtxUnknown        Ctx = iota // inside an unknown (third-party) block: nothing is checked
 	CtxMain                      // top level of nginx.conf (NGX_MAIN_CONF)
@@ -209,4 +210,37 @@ func checkDirective(ctx Ctx, name string, nargs int, block bool) (child Ctx, kno
 		return child, true, `invalid number of arguments in "` + name + `" directive`
 	}
 	return child, true, ""
+}
+
+// allowedIn lists the contexts name is allowed in, outermost first, for the
+// hint after nginx's terse "is not allowed here".
+func allowedIn(name string) []string {
+	var mask uint32
+	for _, sp := range directiveTable[name] {
+		mask |= sp.ctx
+	}
+	for _, sp := range directiveTableNewer[name] {
+		mask |= sp.ctx
+	}
+	var out []string
+	seen := map[string]bool{}
+	for c := CtxMain; c < CtxCustom; c++ {
+		if mask&(1<<c) == 0 {
+			continue
+		}
+		n := c.String()
+		switch c {
+		case CtxMain:
+			n = "the main (top) level"
+		case CtxServerIf:
+			n = "if in server"
+		case CtxLocationIf:
+			n = "if in location"
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -41,8 +41,11 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 	for _, open := range p.stack {
 		if path.Clean(open) == path.Clean(name) {
-			e := p.errorAt(d.File.Path, p.errPos(d, d.termPos()), "include cycle: %q is already being read", name)
-			e.Hint = "chain: " + strings.Join(append(append([]string{}, p.stack...), name), " -> ")
+			p.addError(&Error{
+				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+				Msg:      fmt.Sprintf("include cycle: %q is already being read", name),
+				Hint:     "chain: " + strings.Join(append(append([]string{}, p.stack...), name), " -> "),
+			})
 			return
 		}
 	}
@@ -50,8 +53,12 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 	if !ok {
 		src, where, err := p.fs.ReadFile(name)
 		if err != nil {
-			e := p.errorAt(d.File.Path, p.errPos(d, d.termPos()), "open() %q failed (%s)", name, errnoText(err))
-			e.Missing = true
+			e := &Error{
+				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+				Msg:      fmt.Sprintf("open() %q failed (%s)", name, errnoText(err)),
+				Missing:  true,
+			}
+			p.addError(e)
 			var mapped *MappedPathError
 			if errors.As(err, &mapped) {
 				e.Hint = "looked for it at " + mapped.Mapped

@@ -100,10 +100,13 @@ func parseMain(name, src string, fsys FS, opts Options) *Config {
 	return p.cfg
 }
 
-func (p *parser) errorAt(file string, pos Pos, format string, args ...any) *Error {
-	e := &Error{Position: Position{File: file, Pos: pos}, Msg: fmt.Sprintf(format, args...)}
+// errorAt records an error at pos in file.
+func (p *parser) errorAt(file string, pos Pos, format string, args ...any) {
+	p.addError(&Error{Position: Position{File: file, Pos: pos}, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) addError(e *Error) {
 	p.cfg.Errors = append(p.cfg.Errors, e)
-	return e
 }
 
 // parseFile reads one occurrence of a file in context ctx.
@@ -166,13 +169,20 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 		}
 
 		if d.Start.Offset == 0 && strings.HasPrefix(d.Name, "\ufeff") {
-			e := p.errorAt(f.Path, p.errPos(d, tpos), "unknown directive %q", d.Name)
-			e.Hint = "the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word; save the file without it"
+			p.addError(&Error{
+				Position: Position{File: f.Path, Pos: p.errPos(d, tpos)},
+				Msg:      fmt.Sprintf("unknown directive %q", d.Name),
+				Hint:     "the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word; save the file without it",
+			})
 		}
 
 		child, _, msg := checkDirective(ctx, d.Name, len(d.Words)-1, block)
 		if msg != "" {
-			p.errorAt(f.Path, p.errPos(d, tpos), "%s", msg)
+			e := &Error{Position: Position{File: f.Path, Pos: p.errPos(d, tpos)}, Msg: msg}
+			if strings.HasSuffix(msg, "is not allowed here") {
+				e.Hint = fmt.Sprintf("%q is read in the %s context here; nginx accepts it only in: %s", d.Name, ctx, strings.Join(allowedIn(d.Name), ", "))
+			}
+			p.addError(e)
 		}
 
 		if block && strings.HasSuffix(d.Name, "_by_lua_block") {

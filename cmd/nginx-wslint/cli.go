@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -161,10 +160,3 @@ func version() string {
 
 // severityRank orders severities for --fail-on; "never" is above them all.
 var severityRank = map[string]int{"note": 1, "warning": 2, "error": 3, "never": 4}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, strings.TrimSuffix(word, "s"))
-}

@@ -119,7 +119,7 @@ func (r *result) collectErrors() {
 			if e.Missing {
 				sev = "warning"
 			}
-			key := e.Position.String() + msg
+			key := e.String() + msg
 			if seen[key] {
 				continue
 			}

@@ -274,6 +274,37 @@ func TestStartProxyToEchoBackend(t *testing.T) {
 	srv.Stop() // idempotent; the cleanup calls it again too
 }
 
+func TestLargeRequestBodyBufferedInsidePrefix(t *testing.T) {
+	// A body larger than client_body_buffer_size (16k) is written to
+	// client_body_temp_path by a worker. As root the workers run as
+	// nobody, so this checks that they can reach the prefix's temp/ and
+	// that nginx writes there and nowhere else.
+	backend := EchoBackend(t)
+	p := NewPrefix(t)
+	addr := fmt.Sprintf("127.0.0.1:%d", FreePort(t))
+	p.Start(t, p.MainConf(fmt.Sprintf(`server {
+    listen %s;
+    location / { proxy_pass http://%s; }
+}`, addr, backend)), addr)
+	client := &http.Client{
+		Transport: &http.Transport{Proxy: nil, DisableKeepAlives: true},
+		Timeout:   10 * time.Second,
+	}
+	resp, err := client.Post("http://"+addr+"/upload", "application/octet-stream",
+		strings.NewReader(strings.Repeat("x", 200000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "\nContent-Length: 200000\n") {
+		t.Fatalf("status %d:\n%s\nerror log:\n%s", resp.StatusCode, body, p.ErrorLog())
+	}
+	if log := p.ErrorLog(); !strings.Contains(log, "buffered to a temporary file "+p.Path("temp/client_body")) {
+		t.Errorf("body not buffered under the prefix; error log:\n%s", log)
+	}
+}
+
 func TestStartStreamModule(t *testing.T) {
 	p := NewPrefix(t)
 	addr := fmt.Sprintf("127.0.0.1:%d", FreePort(t))

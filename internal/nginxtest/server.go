@@ -144,18 +144,20 @@ func (s *Server) Stop() {
 			_ = s.cmd.Process.Signal(quitSignal)
 			select {
 			case <-s.done:
-			case <-time.After(StopTimeout):
-				s.t.Logf("nginxtest: nginx (pid %d) ignored SIGQUIT for %v; killing its process group", s.PID, StopTimeout)
+			case <-time.After(stopTimeout):
+				s.t.Logf("nginxtest: nginx (pid %d) ignored SIGQUIT for %v; killing its process group", s.PID, stopTimeout)
 				killGroup(s.cmd)
 				<-s.done
+				return
 			}
 		}
 		// A master that exits normally has reaped its workers. One that
 		// crashed may have left them running, still in its process
 		// group (which keeps the group id from being reused), so kill
-		// any stragglers.
+		// any stragglers. (Workers that are merely exiting and not yet
+		// reaped also count; killing them again is harmless.)
 		if groupAlive(s.cmd) {
-			s.t.Logf("nginxtest: nginx (pid %d) left processes in its group; killing them", s.PID)
+			s.t.Logf("nginxtest: processes remained in the process group of nginx (pid %d) after it exited; sent them SIGKILL", s.PID)
 			killGroup(s.cmd)
 		}
 	})
@@ -170,6 +172,10 @@ func (s *Server) Output() string { return s.stderr.String() }
 
 // ErrorLog returns the content of the prefix's error log.
 func (s *Server) ErrorLog() string { return s.Prefix.ErrorLog() }
+
+// stopTimeout is StopTimeout, as a variable so that the package's own test
+// of the SIGKILL path does not have to wait 10 s.
+var stopTimeout = StopTimeout
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of exec's
 // copying goroutine and reads from the test.
