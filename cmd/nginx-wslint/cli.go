@@ -77,14 +77,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var o options
 	fs := newFlagSet(&o, stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usageHead)
-		fmt.Fprint(stderr, fs.FlagUsages())
-		fmt.Fprint(stderr, usageTail)
-	}
+	// pflag prints the usage on every parse error; a one-line error with a
+	// pointer to --help reads better.
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
-			fs.SetOutput(stdout)
 			fmt.Fprint(stdout, usageHead+fs.FlagUsages()+usageTail)
 			return exitOK
 		}
