@@ -176,6 +176,10 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 			})
 		}
 
+		if d.Start.Offset != 0 || !strings.HasPrefix(d.Name, "\ufeff") {
+			p.checkName(d, ctx, tpos, len(dirs) == 1)
+		}
+
 		child, _, msg := checkDirective(ctx, d.Name, len(d.Words)-1, block)
 		if msg != "" {
 			e := &Error{Position: Position{File: f.Path, Pos: p.errPos(d, tpos)}, Msg: msg}
@@ -219,6 +223,36 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 			p.include(d, ctx)
 		}
 	}
+}
+
+// checkName reports a directive name that no nginx module can have. nginx
+// says "unknown directive" for every name it does not know; the linter keeps
+// unknown names, since third-party modules are normal, but a name with
+// characters other than letters, digits and "_" is always a misread, most
+// often an unquoted regex whose "{" ended a word early.
+func (p *parser) checkName(d *Directive, ctx Ctx, tpos Pos, first bool) {
+	if ctx == CtxUnknown || ctx == CtxCustom || isDirectiveName(d.Name) {
+		return
+	}
+	e := &Error{Position: Position{File: d.File.Path, Pos: p.errPos(d, tpos)}, Msg: fmt.Sprintf("unknown directive %q", d.Name)}
+	// For "location ~ ^/a{2}$ {", the location's block opens at the first
+	// "{" and "2}$" is read as a directive inside it.
+	if first && d.Parent != nil && d.Parent.Name == "location" {
+		e.Hint = `an unquoted "{" ends a word, so the regex of the location above was cut there; quote the regex: location ~ "..."`
+	}
+	p.addError(e)
+}
+
+func isDirectiveName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '_' && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // errPos is where an error about directive d goes: on the line nginx reports

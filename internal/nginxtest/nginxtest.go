@@ -24,7 +24,9 @@
 //
 //   - pid and lock_file live in the configuration text, never in -g:
 //     nginx rejects a duplicate "pid" directive, and a test of a complete
-//     user-written nginx.conf should be able to contain its own.
+//     user-written nginx.conf should be able to contain its own (pointing
+//     inside the prefix; [Prefix.Start] additionally needs the one from
+//     Preamble, because it waits for that pid file).
 //   - [Prefix.Start] always adds -g "daemon off;" so that nginx stays a
 //     child of the test process; configurations passed to Start must
 //     therefore not contain a "daemon" directive. master_process is left
@@ -103,7 +105,7 @@ func findBinary(lookPath func(string) (string, error), fallback string) (string,
 	if statErr == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0 {
 		return fallback, nil
 	}
-	return "", fmt.Errorf("no nginx in PATH (%v) and none at %s", err, fallback)
+	return "", fmt.Errorf("no nginx in PATH (%w) and none at %s", err, fallback)
 }
 
 // unavailable skips the test, or fails it when running in CI, where every
