@@ -56,62 +56,89 @@ type Dump struct {
 	Files map[string]string
 	// Order lists the paths in the order of the dump.
 	Order []string
+
+	sections []dumpSection
+}
+
+// dumpSection is the text between two separator lines, with its LF.
+type dumpSection struct {
+	path, separator, raw string
 }
 
 // SplitDump splits `nginx -T` output into its files. Each file is printed
 // after its separator line followed by one extra LF, so a file's contents
 // are the text up to the next separator minus that LF.
 func SplitDump(src string) (*Dump, error) {
-	d := &Dump{Files: map[string]string{}}
-	var cur string
-	var body strings.Builder
-	inFile := false
-	flush := func() {
-		if !inFile {
-			return
+	var sections []dumpSection
+	bodyStart := -1
+	var cur, curSep string
+	for off := 0; off < len(src); {
+		end := strings.IndexByte(src[off:], '\n')
+		next := len(src)
+		if end >= 0 {
+			next = off + end + 1
 		}
-		text := body.String()
-		if _, dup := d.Files[cur]; !dup {
-			d.Files[cur] = strings.TrimSuffix(text, "\n")
-			d.Order = append(d.Order, cur)
+		if p, ok := separatorPath(strings.TrimSuffix(src[off:next], "\n")); ok {
+			if bodyStart >= 0 {
+				sections = append(sections, dumpSection{cur, curSep, src[bodyStart:off]})
+			}
+			cur, curSep, bodyStart = p, src[off:next], next
 		}
-		body.Reset()
+		off = next
 	}
-	for rest := src; rest != ""; {
-		line, next, hasNL := strings.Cut(rest, "\n")
-		rest = next
-		if p, ok := separatorPath(line); ok {
-			flush()
-			cur, inFile = p, true
-			continue
-		}
-		if !inFile {
-			// Before the first file: nginx's own status lines, or noise.
-			continue
-		}
-		body.WriteString(line)
-		if hasNL {
-			body.WriteByte('\n')
-		}
-	}
-	flush()
-	if len(d.Order) == 0 {
+	if bodyStart < 0 {
 		return nil, errors.New(`no "# configuration file PATH:" line: not an nginx -T dump`)
 	}
-	// nginx's stderr lines after the last file, when piped with 2>&1.
-	last := d.Order[len(d.Order)-1]
-	text := d.Files[last]
+	// Lines before the first separator are nginx's own status lines or
+	// noise; after the last file may come its stderr, with 2>&1.
+	last := src[bodyStart:]
 	for {
-		i := strings.LastIndexByte(strings.TrimSuffix(text, "\n"), '\n')
-		line := strings.TrimSuffix(text[i+1:], "\n")
-		if i < 0 || !isNginxStatusLine(line) {
+		i := strings.LastIndexByte(strings.TrimSuffix(last, "\n"), '\n')
+		if i < 0 || !isNginxStatusLine(strings.TrimSuffix(last[i+1:], "\n")) {
 			break
 		}
-		text = text[:i+1]
+		last = last[:i+1]
 	}
-	d.Files[last] = text
-	d.Main = d.Order[0]
+	sections = append(sections, dumpSection{cur, curSep, last})
+	d := &Dump{sections: sections}
+	d.index()
 	return d, nil
+}
+
+// index builds Files and Order from the sections.
+func (d *Dump) index() {
+	d.Files = map[string]string{}
+	d.Order = d.Order[:0]
+	d.Main = d.sections[0].path
+	for _, s := range d.sections {
+		if _, dup := d.Files[s.path]; dup {
+			continue
+		}
+		d.Files[s.path] = strings.TrimSuffix(s.raw, "\n")
+		d.Order = append(d.Order, s.path)
+	}
+}
+
+// mergeUnread joins back into the preceding file every section that no
+// include read: its separator was a line of that file which only looks like
+// one (inside a quoted string, say). It reports whether anything changed.
+func (d *Dump) mergeUnread(read map[string]bool) bool {
+	merged := false
+	out := d.sections[:1]
+	for _, s := range d.sections[1:] {
+		if read[s.path] {
+			out = append(out, s)
+			continue
+		}
+		prev := &out[len(out)-1]
+		prev.raw += s.separator + s.raw
+		merged = true
+	}
+	d.sections = out
+	if merged {
+		d.index()
+	}
+	return merged
 }
 
 // ParseDump reads the configuration in an `nginx -T` dump: the first file is
@@ -123,9 +150,19 @@ func ParseDump(src string, opts Options) (*Config, *Dump, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	opts.FS = NewMemFS(d.Files)
 	if opts.Context == CtxUnknown {
 		opts.Context = CtxMain
 	}
-	return ParseBytes(d.Main, d.Files[d.Main], opts), d, nil
+	for {
+		opts.FS = NewMemFS(d.Files)
+		cfg := ParseBytes(d.Main, d.Files[d.Main], opts)
+		read := map[string]bool{d.Main: true}
+		for _, f := range cfg.Files {
+			read[f.Name] = true
+		}
+		// Each round removes at least one section, so this ends.
+		if !d.mergeUnread(read) {
+			return cfg, d, nil
+		}
+	}
 }
