@@ -25,6 +25,10 @@ Usage:
   nginx-wslint [flags] [PATH ...]   lint files or directories; "-" (or no PATH
                                     with piped input) reads standard input,
                                     a config file or an "nginx -T" dump
+  nginx-wslint route [flags] URI [PATH ...]
+                                    show which server and location nginx picks
+                                    for GET URI, and what the backend receives
+                                    (nginx-wslint route --help)
   nginx-wslint version              print the version
 
 Examples:
@@ -42,8 +46,13 @@ Exit codes: 0 nothing to report, 1 findings at or above --fail-on,
 
 // options are the parsed command line.
 type options struct {
-	format        string
-	failOn        string
+	format string
+	failOn string
+	input  inputOptions
+}
+
+// inputOptions say how to read the configuration; every command has them.
+type inputOptions struct {
 	stdinFilename string
 	prefix        string
 	root          string
@@ -57,11 +66,21 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.SortFlags = false
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning, note or never")
-	fs.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; relative includes resolve against its directory")
-	fs.StringVar(&o.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the main file's directory)")
-	fs.StringVar(&o.root, "root", "", "directory holding a copy of the server's files: absolute include paths are read from it")
-	fs.StringVar(&o.context, "context", "", "block a fragment file sits in: http, server or location (default: inferred)")
+	addInputFlags(fs, &o.input)
 	return fs
+}
+
+func addInputFlags(fs *pflag.FlagSet, in *inputOptions) {
+	fs.StringVar(&in.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; relative includes resolve against its directory")
+	fs.StringVar(&in.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the main file's directory)")
+	fs.StringVar(&in.root, "root", "", "directory holding a copy of the server's files: absolute include paths are read from it")
+	fs.StringVar(&in.context, "context", "", "block a fragment file sits in: http, server or location (default: inferred)")
+}
+
+// usageError reports a command-line mistake and returns exit code 2.
+func usageError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "nginx-wslint: %v\nRun 'nginx-wslint --help' for usage.\n", err)
+	return exitError
 }
 
 // run is the whole program; it returns the exit code.
@@ -74,6 +93,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
 		return exitOK
 	}
+	if len(args) > 0 && args[0] == "route" {
+		return runRoute(args[1:], stdin, stdout, stderr)
+	}
 
 	var o options
 	fs := newFlagSet(&o, stderr)
@@ -85,16 +107,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, usageHead+fs.FlagUsages()+usageTail)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "nginx-wslint: %v\nRun 'nginx-wslint --help' for usage.\n", err)
-		return exitError
+		return usageError(stderr, err)
 	}
-	o.paths = fs.Args()
+	o.input.paths = fs.Args()
 	if err := o.validate(); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\nRun 'nginx-wslint --help' for usage.\n", err)
-		return exitError
+		return usageError(stderr, err)
 	}
 
-	res, err := load(o, stdin)
+	res, err := load(o.input, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
@@ -115,15 +135,19 @@ func (o *options) validate() error {
 	if _, ok := severityRank[o.failOn]; !ok {
 		return fmt.Errorf("invalid value %q for --fail-on: accepted values are error, warning, note and never", o.failOn)
 	}
-	if o.context != "" {
-		if _, ok := parser.ParseContext(o.context); !ok || o.context == "main" {
-			return fmt.Errorf("invalid value %q for --context: accepted values are http, server and location", o.context)
+	return o.input.validate()
+}
+
+func (in *inputOptions) validate() error {
+	if in.context != "" {
+		if _, ok := parser.ParseContext(in.context); !ok || in.context == "main" {
+			return fmt.Errorf("invalid value %q for --context: accepted values are http, server and location", in.context)
 		}
 	}
-	if o.stdinFilename == "" {
+	if in.stdinFilename == "" {
 		return errors.New("--stdin-filename must not be empty")
 	}
-	for _, dir := range []struct{ flag, path string }{{"--prefix", o.prefix}, {"--root", o.root}} {
+	for _, dir := range []struct{ flag, path string }{{"--prefix", in.prefix}, {"--root", in.root}} {
 		if dir.path == "" {
 			continue
 		}
@@ -136,7 +160,7 @@ func (o *options) validate() error {
 		}
 	}
 	stdinPaths := 0
-	for _, p := range o.paths {
+	for _, p := range in.paths {
 		if p == "-" {
 			stdinPaths++
 		}

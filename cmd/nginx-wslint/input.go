@@ -35,7 +35,7 @@ func (r *result) exitCode(failOn string) int {
 }
 
 // load reads every input the command line names.
-func load(o options, stdin io.Reader) (*result, error) {
+func load(o inputOptions, stdin io.Reader) (*result, error) {
 	popts := parser.Options{Prefix: o.prefix, Root: o.root}
 	if o.context != "" {
 		popts.Context, _ = parser.ParseContext(o.context)

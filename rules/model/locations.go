@@ -1,0 +1,316 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/dlclark/regexp2"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
+)
+
+// Location is a location block.
+type Location struct {
+	*Block
+	// Modifier is "", "=", "^~", "~", "~*" or "@" (named).
+	Modifier string
+	// Name is the path, regex or @name, without the modifier.
+	Name string
+	// Nested are the locations inside this one, in configuration order.
+	Nested []*Location
+	// Regex matches the location's regex; nil for other kinds.
+	Regex *Regex
+}
+
+// IsRegex reports whether the location is a regex location.
+func (l *Location) IsRegex() bool { return l.Modifier == "~" || l.Modifier == "~*" }
+
+// IsPrefix reports whether the location is a prefix location (with or
+// without ^~).
+func (l *Location) IsPrefix() bool { return l.Modifier == "" || l.Modifier == "^~" }
+
+// Match is the location's match text as written: "^~ /ws/", "= /x", "/a/".
+func (l *Location) Match() string {
+	if l.Modifier == "" || l.Modifier == "@" {
+		if l.Modifier == "@" {
+			return "@" + l.Name
+		}
+		return l.Name
+	}
+	return l.Modifier + " " + l.Name
+}
+
+// Proxies reports whether the location has a proxy_pass of its own (nested
+// locations do not inherit proxy_pass).
+func (l *Location) Proxies() bool { return l.Get("proxy_pass") != nil }
+
+// AutoRedirect reports whether nginx answers the location's name without its
+// trailing "/" with a 301 to the name with it: a location whose name ends in
+// "/" and that passes requests to a backend (proxy_pass and the other
+// *_pass directives).
+func (l *Location) AutoRedirect() bool {
+	if !strings.HasSuffix(l.Name, "/") || l.IsRegex() || l.Modifier == "@" {
+		return false
+	}
+	for _, d := range l.Own {
+		switch d.Name {
+		case "proxy_pass", "fastcgi_pass", "uwsgi_pass", "scgi_pass", "memcached_pass", "grpc_pass":
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) newLocation(parent *Block, d *parser.Directive) *Location {
+	loc := &Location{}
+	loc.Block = &Block{Kind: KindLocation, Dir: d, Parent: parent, Server: parent.Server, Location: loc}
+	parent.Children = append(parent.Children, loc.Block)
+	if d != nil {
+		loc.Modifier, loc.Name = splitLocationArgs(d)
+		if loc.IsRegex() {
+			loc.Regex = CompileRegex(loc.Name, loc.Modifier == "~*")
+		}
+	}
+	switch {
+	case parent.Kind == KindServer && parent.Server != nil:
+		parent.Server.Locations = append(parent.Server.Locations, loc)
+	case parent.Location != nil:
+		parent.Location.Nested = append(parent.Location.Nested, loc)
+	}
+	return loc
+}
+
+// splitLocationArgs reads "location [=|~|~*|^~] uri" and the glued forms
+// ("=/a", "~*\.png$"), as ngx_http_core_location does.
+func splitLocationArgs(d *parser.Directive) (modifier, name string) {
+	args := d.Args()
+	if len(args) == 2 {
+		return args[0].Value, args[1].Value
+	}
+	if len(args) != 1 {
+		return "", ""
+	}
+	v := args[0].Value
+	switch {
+	case strings.HasPrefix(v, "@"):
+		return "@", v[1:]
+	case strings.HasPrefix(v, "^~"):
+		return "^~", v[2:]
+	case strings.HasPrefix(v, "~*"):
+		return "~*", v[2:]
+	case strings.HasPrefix(v, "~"):
+		return "~", v[1:]
+	case strings.HasPrefix(v, "="):
+		return "=", v[1:]
+	}
+	return "", v
+}
+
+// Regex is a PCRE pattern as nginx uses it, evaluated with Go's RE2 engine
+// when the pattern means the same there, else with a backtracking engine
+// bounded in time; Err says why it cannot be evaluated at all.
+type Regex struct {
+	Pattern  string
+	Caseless bool
+	re       *regexp.Regexp
+	re2      *regexp2.Regexp
+	Err      error
+}
+
+// regexTimeout bounds a backtracking match on a pathological pattern.
+const regexTimeout = 100 * time.Millisecond
+
+// CompileRegex prepares a PCRE pattern. nginx compiles location regexes
+// without anchoring and, for ~*, with PCRE's caseless option.
+func CompileRegex(pattern string, caseless bool) *Regex {
+	r := &Regex{Pattern: pattern, Caseless: caseless}
+	prefix := ""
+	if caseless {
+		prefix = "(?i)"
+	}
+	re, err := regexp.Compile(prefix + pattern)
+	if err == nil && !pcreDiffers(pattern) {
+		r.re = re
+		return r
+	}
+	opts := regexp2.None
+	if caseless {
+		opts |= regexp2.IgnoreCase
+	}
+	re2, err2 := regexp2.Compile(pattern, opts)
+	if err2 != nil {
+		r.Err = fmt.Errorf("cannot evaluate the regex %q: %w", pattern, err2)
+		return r
+	}
+	re2.MatchTimeout = regexTimeout
+	r.re2 = re2
+	return r
+}
+
+// pcreDiffers reports constructs that RE2 accepts with another meaning than
+// PCRE's: "$" also matches before a final newline in PCRE.
+func pcreDiffers(pattern string) bool {
+	return strings.Contains(pattern, `\Z`)
+}
+
+// MatchString reports whether the pattern is found anywhere in s. ok is
+// false when the pattern cannot be evaluated.
+func (r *Regex) MatchString(s string) (matched, ok bool) {
+	sub, ok := r.FindSubmatch(s)
+	return sub != nil, ok
+}
+
+// FindSubmatch returns the match and its groups ($0 ... $9), nil when the
+// pattern is not found; ok is false when it cannot be evaluated.
+func (r *Regex) FindSubmatch(s string) (groups []string, ok bool) {
+	switch {
+	case r.re != nil:
+		return r.re.FindStringSubmatch(s), true
+	case r.re2 != nil:
+		m, err := r.re2.FindStringMatch(s)
+		if err != nil {
+			return nil, false
+		}
+		if m == nil {
+			return nil, true
+		}
+		for _, g := range m.Groups() {
+			groups = append(groups, g.String())
+		}
+		return groups, true
+	}
+	return nil, false
+}
+
+// LocationMatch is the location nginx picks for a URI, and why.
+type LocationMatch struct {
+	// Location is the chosen location; nil when none matches (the server's
+	// own configuration answers).
+	Location *Location
+	// Redirect is set when nginx answers 301 to URI + "/" (a prefix
+	// location "URI/" that proxies): the request never reaches a backend.
+	Redirect bool
+	// Captures are the regex groups of the chosen regex location.
+	Captures []string
+	// Why explains the choice, one step a line.
+	Why []string
+	// Err is set when the answer cannot be known: a regex that cannot be
+	// evaluated stood in the way.
+	Err error
+}
+
+// FindLocation returns the location nginx chooses in s for the normalised
+// URI path uri (see NormalizeURI), following ngx_http_core_find_location:
+// exact match, longest prefix (with its nested locations first), then the
+// level's regexes in configuration order unless the prefix has ^~.
+func (s *Server) FindLocation(uri string) LocationMatch {
+	var m LocationMatch
+	loc, kind := findIn(s.Locations, uri, &m)
+	if m.Err != nil {
+		return m
+	}
+	m.Location = loc
+	m.Redirect = kind == matchRedirect
+	if loc == nil {
+		m.Why = append(m.Why, "no location matches")
+	}
+	return m
+}
+
+type matchKind uint8
+
+const (
+	matchNone matchKind = iota
+	matchExact
+	matchPrefix
+	matchRegex
+	matchRedirect
+)
+
+func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKind) {
+	var prefix *Location
+	var redirect *Location
+	nameEqual := false
+	for _, l := range locs {
+		switch {
+		case l.Modifier == "=":
+			if l.Name == uri {
+				m.Why = append(m.Why, "exact match "+quote(l.Match()))
+				return l, matchExact
+			}
+			if l.Name == uri+"/" && l.AutoRedirect() {
+				redirect = l
+			}
+		case l.IsPrefix():
+			if l.Name == uri {
+				nameEqual = true
+			}
+			if strings.HasPrefix(uri, l.Name) && (prefix == nil || len(l.Name) > len(prefix.Name)) {
+				prefix = l
+			}
+			if l.Name == uri+"/" && l.AutoRedirect() {
+				redirect = l
+			}
+		}
+	}
+	if redirect != nil && !nameEqual {
+		m.Why = append(m.Why, quote(uri)+" with a trailing slash is location "+quote(redirect.Match())+", which passes requests to a backend: nginx answers 301 to "+quote(uri+"/"))
+		return redirect, matchRedirect
+	}
+	result, kind := (*Location)(nil), matchNone
+	noregex := false
+	if prefix != nil {
+		result, kind = prefix, matchPrefix
+		noregex = prefix.Modifier == "^~"
+		m.Why = append(m.Why, "longest prefix "+quote(prefix.Match()))
+		if len(prefix.Nested) > 0 {
+			r, rk := findIn(prefix.Nested, uri, m)
+			if m.Err != nil {
+				return nil, matchNone
+			}
+			switch rk {
+			case matchExact, matchRedirect, matchRegex:
+				return r, rk
+			case matchPrefix:
+				result = r
+			}
+		}
+		if noregex {
+			m.Why = append(m.Why, quote(prefix.Match())+" has ^~: regex locations at its level are not tried")
+		}
+	}
+	if !noregex {
+		for _, l := range locs {
+			if !l.IsRegex() {
+				continue
+			}
+			groups, ok := l.Regex.FindSubmatch(uri)
+			if !ok {
+				m.Err = l.Regex.Err
+				if m.Err == nil {
+					m.Err = errors.New("the regex " + l.Name + " took too long to evaluate")
+				}
+				return nil, matchNone
+			}
+			if groups == nil {
+				continue
+			}
+			m.Why = append(m.Why, "first matching regex "+quote(l.Match()))
+			m.Captures = groups
+			if len(l.Nested) > 0 {
+				if r, rk := findIn(l.Nested, uri, m); m.Err == nil && rk != matchNone {
+					return r, rk
+				}
+			}
+			return l, matchRegex
+		}
+	}
+	return result, kind
+}
+
+// quote puts s in double quotes as an operator reads it, without escaping
+// the backslashes of a regex.
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,231 @@
+package model
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
+)
+
+// Server is a server block with what nginx's server selection needs.
+type Server struct {
+	*Block
+	Listens []Listen
+	Names   []ServerName
+	// Locations are the server-level locations in configuration order.
+	Locations []*Location
+	// MergeSlashes is the effective merge_slashes (default on).
+	MergeSlashes bool
+}
+
+// Listen is one listen directive.
+type Listen struct {
+	Dir     *parser.Directive // nil for the implicit "listen *:80"
+	Addr    string            // "" or "*" for any address; otherwise an IP or name
+	Port    int
+	Unix    bool
+	Default bool // default_server (or the old "default")
+}
+
+// ServerName is one server_name entry.
+type ServerName struct {
+	Dir  *parser.Directive // nil for the implicit empty name
+	Name string            // as written, lower-cased
+	// Kind is "exact", "leading" (*.x or .x), "trailing" (x.*) or "regex".
+	Kind  string
+	Regex *regexp.Regexp // for Kind "regex"; nil when RE2 cannot read it
+}
+
+func (b *builder) newServer(d *parser.Directive) *Server {
+	s := &Server{MergeSlashes: true}
+	s.Block = &Block{Kind: KindServer, Dir: d, Parent: b.m.HTTP}
+	s.Server = s
+	b.m.HTTP.Children = append(b.m.HTTP.Children, s.Block)
+	b.m.Servers = append(b.m.Servers, s)
+	return s
+}
+
+// finish reads the server's listen, server_name and merge_slashes.
+func (s *Server) finish() {
+	for _, d := range s.All("listen") {
+		s.Listens = append(s.Listens, parseListen(d))
+	}
+	if len(s.Listens) == 0 {
+		// nginx listens on *:80 when run as root (*:8000 otherwise).
+		s.Listens = []Listen{{Addr: "*", Port: 80}}
+	}
+	for _, d := range s.All("server_name") {
+		for _, w := range d.Args() {
+			s.Names = append(s.Names, parseServerName(d, w.Value))
+		}
+	}
+	if len(s.Names) == 0 {
+		s.Names = []ServerName{{Name: "", Kind: "exact"}}
+	}
+	if d := s.Inherited("merge_slashes"); d != nil && d.Arg(0) == "off" {
+		s.MergeSlashes = false
+	}
+}
+
+func parseListen(d *parser.Directive) Listen {
+	l := Listen{Dir: d, Addr: "*", Port: 80}
+	a := d.Arg(0)
+	for _, w := range d.Args()[1:] {
+		if w.Value == "default_server" || w.Value == "default" {
+			l.Default = true
+		}
+	}
+	switch {
+	case strings.HasPrefix(a, "unix:"):
+		l.Unix, l.Addr, l.Port = true, a, 0
+	case strings.HasPrefix(a, "["):
+		if i := strings.Index(a, "]"); i > 0 {
+			l.Addr = a[:i+1]
+			if p, err := strconv.Atoi(strings.TrimPrefix(a[i+1:], ":")); err == nil {
+				l.Port = p
+			}
+		}
+	default:
+		if p, err := strconv.Atoi(a); err == nil {
+			l.Port = p
+		} else if host, port, ok := strings.Cut(a, ":"); ok {
+			l.Addr = host
+			if p, err := strconv.Atoi(port); err == nil {
+				l.Port = p
+			}
+		} else {
+			l.Addr = a
+		}
+	}
+	if l.Addr == "0.0.0.0" {
+		l.Addr = "*"
+	}
+	return l
+}
+
+func parseServerName(d *parser.Directive, name string) ServerName {
+	sn := ServerName{Dir: d, Name: strings.ToLower(name), Kind: "exact"}
+	switch {
+	case strings.HasPrefix(name, "~"):
+		sn.Kind = "regex"
+		sn.Name = name[1:]
+		// server_name regexes are caseless in nginx.
+		sn.Regex, _ = regexp.Compile("(?i)" + name[1:])
+	case strings.HasPrefix(name, "*.") || strings.HasPrefix(name, "."):
+		sn.Kind = "leading"
+	case strings.HasSuffix(name, ".*"):
+		sn.Kind = "trailing"
+	}
+	return sn
+}
+
+// ServerMatch is the server nginx picks for a request, and why.
+type ServerMatch struct {
+	Server *Server
+	Name   *ServerName // the name that matched; nil for the default server
+	Why    string
+}
+
+// FindServer returns the server nginx chooses for a request that arrives on
+// port with the Host header host ("" when the request has none, as an
+// HTTP/1.0 client sends it). Servers listening on the port form the
+// candidates, whatever their address (the local address of the connection is
+// not known statically); the default server is the first with
+// default_server, else the first in the configuration.
+func (m *Model) FindServer(host string, port int) (ServerMatch, bool) {
+	var cands []*Server
+	var def *Server
+	for _, s := range m.Servers {
+		for _, l := range s.Listens {
+			if l.Unix || l.Port != port {
+				continue
+			}
+			cands = append(cands, s)
+			if l.Default && def == nil {
+				def = s
+			}
+			break
+		}
+	}
+	if len(cands) == 0 {
+		return ServerMatch{}, false
+	}
+	why := "first server listening on port " + strconv.Itoa(port)
+	if def != nil {
+		why = "default_server for port " + strconv.Itoa(port)
+	} else {
+		def = cands[0]
+	}
+	host = normalizeHost(host)
+	if host == "" {
+		return ServerMatch{Server: def, Why: "no Host header: the " + why}, true
+	}
+	// Exact names, then the longest leading wildcard, then the longest
+	// trailing wildcard, then regexes in order (ngx_http_find_virtual_server).
+	for _, s := range cands {
+		for i, n := range s.Names {
+			if n.Kind == "exact" && n.Name == host {
+				return ServerMatch{Server: s, Name: &s.Names[i], Why: `exact server_name "` + n.Name + `"`}, true
+			}
+		}
+	}
+	if s, n := bestWildcard(cands, host, "leading"); s != nil {
+		return ServerMatch{Server: s, Name: n, Why: `wildcard server_name "` + n.Name + `"`}, true
+	}
+	if s, n := bestWildcard(cands, host, "trailing"); s != nil {
+		return ServerMatch{Server: s, Name: n, Why: `wildcard server_name "` + n.Name + `"`}, true
+	}
+	for _, s := range cands {
+		for i, n := range s.Names {
+			if n.Kind == "regex" && n.Regex != nil && n.Regex.MatchString(host) {
+				return ServerMatch{Server: s, Name: &s.Names[i], Why: `regex server_name "~` + n.Name + `"`}, true
+			}
+		}
+	}
+	return ServerMatch{Server: def, Why: "no server_name matches: the " + why}, true
+}
+
+func bestWildcard(cands []*Server, host, kind string) (*Server, *ServerName) {
+	var best *Server
+	var bestName *ServerName
+	bestLen := -1
+	for _, s := range cands {
+		for i, n := range s.Names {
+			if n.Kind != kind {
+				continue
+			}
+			var ok bool
+			var l int
+			switch {
+			case strings.HasPrefix(n.Name, "*."):
+				suffix := n.Name[1:]
+				ok, l = strings.HasSuffix(host, suffix) && len(host) > len(suffix), len(suffix)
+			case strings.HasPrefix(n.Name, "."):
+				ok, l = host == n.Name[1:] || strings.HasSuffix(host, n.Name), len(n.Name)
+			case strings.HasSuffix(n.Name, ".*"):
+				prefix := n.Name[:len(n.Name)-1]
+				ok, l = strings.HasPrefix(host, prefix) && len(host) > len(prefix), len(prefix)
+			}
+			if ok && l > bestLen {
+				best, bestName, bestLen = s, &s.Names[i], l
+			}
+		}
+	}
+	return best, bestName
+}
+
+// normalizeHost lower-cases a Host value and drops its port and one
+// trailing dot, as nginx's ngx_http_validate_host does.
+func normalizeHost(h string) string {
+	h = strings.ToLower(h)
+	if strings.HasPrefix(h, "[") {
+		if i := strings.Index(h, "]"); i > 0 {
+			return h[:i+1]
+		}
+	}
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		h = h[:i]
+	}
+	return strings.TrimSuffix(h, ".")
+}
