@@ -61,6 +61,9 @@ type Directive struct {
 	Included []*File
 	// Ctx is the kind of block the directive sits in, as nginx sees it.
 	Ctx Ctx
+	// Unresolved is set on an include directive whose file could not be
+	// read: whatever it would have set is unknown.
+	Unresolved bool
 }
 
 // Args returns the directive's arguments (its words after the name).

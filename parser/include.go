@@ -21,7 +21,7 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 	}
 	at := p.errPos(d, d.termPos())
 	if len(p.stack) >= maxIncludeDepth {
-		p.errorAt(d.File.Path, at, "include of %q nested more than %d files deep", full, maxIncludeDepth)
+		p.errorAt(d.File.Path, at, "include of \"%s\" nested more than %d files deep", full, maxIncludeDepth)
 		return
 	}
 	if !strings.ContainsAny(full, "*?[") {
@@ -30,7 +30,7 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 	}
 	names, err := p.fs.Glob(full)
 	if err != nil {
-		p.errorAt(d.File.Path, at, "glob() %q failed (%s)", full, errnoText(err))
+		p.errorAt(d.File.Path, at, "glob() \"%s\" failed (%s)", full, errnoText(err))
 		return
 	}
 	for _, name := range names {
@@ -43,7 +43,7 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 		if path.Clean(open) == path.Clean(name) {
 			p.addError(&Error{
 				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
-				Msg:      fmt.Sprintf("include cycle: %q is already being read", name),
+				Msg:      fmt.Sprintf("include cycle: \"%s\" is already being read", name),
 				Hint:     "chain: " + strings.Join(append(append([]string{}, p.stack...), name), " -> "),
 			})
 			return
@@ -55,10 +55,11 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 		if err != nil {
 			e := &Error{
 				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
-				Msg:      fmt.Sprintf("open() %q failed (%s)", name, errnoText(err)),
+				Msg:      fmt.Sprintf("open() \"%s\" failed (%s)", name, errnoText(err)),
 				Missing:  true,
 			}
 			p.addError(e)
+			d.Unresolved = true
 			var mapped *MappedPathError
 			if errors.As(err, &mapped) {
 				e.Hint = "looked for it at " + mapped.Mapped

@@ -171,7 +171,7 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 		if d.Start.Offset == 0 && strings.HasPrefix(d.Name, "\ufeff") {
 			p.addError(&Error{
 				Position: Position{File: f.Path, Pos: p.errPos(d, tpos)},
-				Msg:      fmt.Sprintf("unknown directive %q", d.Name),
+				Msg:      `unknown directive "` + d.Name + `"`,
 				Hint:     "the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word; save the file without it",
 			})
 		}
@@ -181,6 +181,9 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 		}
 
 		child, _, msg := checkDirective(ctx, d.Name, len(d.Words)-1, block)
+		if msg == "" && d.Name == "if" && (ctx == CtxServer || ctx == CtxLocation) {
+			msg = ifConditionError(d)
+		}
 		if msg != "" {
 			e := &Error{Position: Position{File: f.Path, Pos: p.errPos(d, tpos)}, Msg: msg}
 			if strings.HasSuffix(msg, "is not allowed here") {
@@ -213,6 +216,9 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 			inner, closeAt, ok := p.parseBlock(lx, f, d, child, depth+1)
 			d.Block = &Block{Open: tpos, Close: closeAt, Directives: inner}
 			if !ok {
+				// Unclosed: the block ends where reading stopped.
+				d.Block.Close = lx.here(lx.pos)
+				d.End = d.Block.Close
 				return dirs, Pos{}, false
 			}
 			d.End = Pos{Offset: closeAt.Offset + 1, Line: closeAt.Line, Column: closeAt.Column + 1}
@@ -225,6 +231,28 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 	}
 }
 
+// ifConditionError checks the parentheses of an if condition as
+// ngx_http_rewrite_if_condition does: the first word must start with "("
+// and the last end with ")". An unquoted regex with "{" is cut there, which
+// leaves the condition without its ")".
+func ifConditionError(d *Directive) string {
+	args := d.Args()
+	if len(args) == 0 {
+		return ""
+	}
+	if first := args[0].Value; first == "" || first[0] != '(' {
+		return `invalid condition "` + first + `"`
+	}
+	last := args[len(args)-1].Value
+	if len(args) == 1 {
+		last = last[1:]
+	}
+	if last == "" || last[len(last)-1] != ')' {
+		return `invalid condition "` + last + `"`
+	}
+	return ""
+}
+
 // checkName reports a directive name that no nginx module can have. nginx
 // says "unknown directive" for every name it does not know; the linter keeps
 // unknown names, since third-party modules are normal, but a name with
@@ -234,7 +262,7 @@ func (p *parser) checkName(d *Directive, ctx Ctx, tpos Pos, first bool) {
 	if ctx == CtxUnknown || ctx == CtxCustom || isDirectiveName(d.Name) {
 		return
 	}
-	e := &Error{Position: Position{File: d.File.Path, Pos: p.errPos(d, tpos)}, Msg: fmt.Sprintf("unknown directive %q", d.Name)}
+	e := &Error{Position: Position{File: d.File.Path, Pos: p.errPos(d, tpos)}, Msg: `unknown directive "` + d.Name + `"`}
 	// For "location ~ ^/a{2}$ {", the location's block opens at the first
 	// "{" and "2}$" is read as a directive inside it.
 	if first && d.Parent != nil && d.Parent.Name == "location" {

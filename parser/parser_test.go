@@ -122,7 +122,7 @@ func TestParseErrors(t *testing.T) {
 		{"unquoted regex with braces", "server", "location ~ ^/a{2}$ { return 200; }",
 			`t.conf:1:16: unknown directive "2}$" (an unquoted "{" ends a word, so the regex of the location above was cut there; quote the regex: location ~ "...")`},
 		{"quote inside a name", "server", "location'/b'{ }", `t.conf:1:1: unknown directive "location'/b'"`},
-		{"byte order mark", "main", "\ufeffevents {}", `t.conf:1:1: unknown directive "\ufeffevents" (the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word; save the file without it)`},
+		{"byte order mark", "main", "\ufeffevents {}", "t.conf:1:1: unknown directive \"\ufeffevents\" (the file starts with a UTF-8 byte order mark, which nginx reads as part of the first word; save the file without it)"},
 		{"too long token", "location", "return 200 " + strings.Repeat("x", 5000) + ";", `t.conf:1:12: too long parameter "xxxxxxxxxx..." started`},
 		{"too long quoted token", "location", "return 200 \"" + strings.Repeat("x", 5000), `t.conf:1:12: too long parameter, probably missing terminating """ character`},
 		{"too long comment", "location", "#" + strings.Repeat("x", 5000) + "\n", `t.conf:1:1: too long parameter "#xxxxxxxxx..." started`},

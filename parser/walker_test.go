@@ -61,13 +61,13 @@ func TestPositionsPointAtTheSource(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range cfg.Files {
-			nodes += checkFile(t, f)
+			nodes += checkFile(t, f, len(cfg.Errors) > 0)
 		}
 	}
 	t.Logf("checked %d nodes", nodes)
 }
 
-func checkFile(t *testing.T, f *parser.File) int {
+func checkFile(t *testing.T, f *parser.File, broken bool) int {
 	t.Helper()
 	n := 0
 	src := f.Src
@@ -101,7 +101,9 @@ func checkFile(t *testing.T, f *parser.File) int {
 			if b := d.Block; b != nil {
 				at("{ of "+d.Name, b.Open)
 				at("} of "+d.Name, b.Close)
-				if src[b.Open.Offset] != '{' || src[b.Close.Offset] != '}' {
+				// A block left open by a syntax error ends where reading
+				// stopped, which is no brace.
+				if src[b.Open.Offset] != '{' || !broken && src[b.Close.Offset] != '}' {
 					t.Errorf("%s:%d: block of %s is not delimited by braces at its positions", f.Path, d.Start.Line, d.Name)
 				}
 				walk(b.Directives)

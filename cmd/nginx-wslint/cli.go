@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/rules"
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
 // Exit codes, as the README documents them.
@@ -46,9 +50,13 @@ Exit codes: 0 nothing to report, 1 findings at or above --fail-on,
 
 // options are the parsed command line.
 type options struct {
-	format string
-	failOn string
-	input  inputOptions
+	format       string
+	failOn       string
+	disable      []string
+	enable       []string
+	nginxVersion string
+	wsPaths      []string
+	input        inputOptions
 }
 
 // inputOptions say how to read the configuration; every command has them.
@@ -66,6 +74,10 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.SortFlags = false
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning, note or never")
+	fs.StringSliceVar(&o.disable, "disable", nil, "turn rules off: ids or names, comma-separated (\"all\" for every rule)")
+	fs.StringSliceVar(&o.enable, "enable", nil, "turn rules on again after --disable: ids or names, comma-separated")
+	fs.StringVar(&o.nginxVersion, "nginx-version", "", "the nginx version the configuration runs on, X.Y.Z (default: unknown, which assumes the defaults of nginx before 1.29.7)")
+	fs.StringArrayVar(&o.wsPaths, "ws-path", nil, "glob pattern of location paths to treat as WebSocket endpoints, such as /events/*; repeatable")
 	addInputFlags(fs, &o.input)
 	return fs
 }
@@ -114,11 +126,28 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 
+	sel, err := o.selectRules()
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	var ver model.Version
+	if o.nginxVersion != "" {
+		if ver, err = model.ParseVersion(o.nginxVersion); err != nil {
+			return usageError(stderr, fmt.Errorf("invalid value for --nginx-version: %w", err))
+		}
+	}
+	for _, p := range o.wsPaths {
+		if _, err := path.Match(p, "/"); err != nil || !strings.HasPrefix(p, "/") {
+			return usageError(stderr, fmt.Errorf("invalid value %q for --ws-path: a glob pattern of location paths starting with \"/\", such as /events/*", p))
+		}
+	}
+
 	res, err := load(o.input, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
 	}
+	res.lint(sel, model.Options{Version: ver}, rules.Options{WSPaths: o.wsPaths})
 	if err := write(stdout, o.format, res); err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
 		return exitError
@@ -169,6 +198,47 @@ func (in *inputOptions) validate() error {
 		return errors.New(`"-" (standard input) given more than once`)
 	}
 	return nil
+}
+
+// selectRules applies --disable and --enable to the registry.
+func (o *options) selectRules() ([]*rules.Rule, error) {
+	on := map[*rules.Rule]bool{}
+	for _, r := range rules.All {
+		on[r] = true
+	}
+	set := func(ids []string, flag string, v bool) error {
+		for _, id := range ids {
+			if id == "all" {
+				for _, r := range rules.All {
+					on[r] = v
+				}
+				continue
+			}
+			r := rules.ByID(id)
+			if r == nil {
+				var known []string
+				for _, r := range rules.All {
+					known = append(known, r.ID)
+				}
+				return fmt.Errorf("invalid value %q for %s: accepted values are all and the rule ids %s (or their names)", id, flag, strings.Join(known, ", "))
+			}
+			on[r] = v
+		}
+		return nil
+	}
+	if err := set(o.disable, "--disable", false); err != nil {
+		return nil, err
+	}
+	if err := set(o.enable, "--enable", true); err != nil {
+		return nil, err
+	}
+	var out []*rules.Rule
+	for _, r := range rules.All {
+		if on[r] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 // version is the module version when built by "go install", else "devel".

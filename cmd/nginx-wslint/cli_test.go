@@ -41,8 +41,8 @@ func TestReadmeExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if code != exitError {
-		t.Errorf("exit code %d, want %d (the README says 2)", code, exitError)
+	if code != exitFindings {
+		t.Errorf("exit code %d, want %d (the README says 1)", code, exitFindings)
 	}
 	if stdout.Len() == 0 || !strings.Contains(string(readme), "```\n"+stdout.String()+"```") {
 		t.Errorf("README does not show the example's output as printed:\n%s", stdout.String())

@@ -8,12 +8,35 @@ import (
 	"path"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/rules"
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
 // result is everything a run found, for the output formats.
 type result struct {
-	configs []*parser.Config
-	errors  []problem
+	configs  []*parser.Config
+	errors   []problem
+	findings []rules.Diagnostic
+}
+
+// lint runs the selected rules on every configuration read. A file read
+// through two entry points reports its findings once.
+func (r *result) lint(sel []*rules.Rule, mopts model.Options, ropts rules.Options) {
+	for _, cfg := range r.configs {
+		m := model.Build(cfg, mopts)
+		r.findings = append(r.findings, rules.Run(m, sel, ropts)...)
+	}
+	rules.Sort(r.findings)
+	seen := map[string]bool{}
+	out := r.findings[:0]
+	for _, d := range r.findings {
+		key := d.Rule.ID + d.Start.String() + d.Message
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	r.findings = out
 }
 
 // problem is a configuration error or a file the linter could not read.
@@ -29,6 +52,11 @@ func (r *result) exitCode(failOn string) int {
 	for _, p := range r.errors {
 		if p.Severity == "error" {
 			return exitError
+		}
+	}
+	for _, d := range r.findings {
+		if severityRank[d.Severity.String()] >= severityRank[failOn] {
+			return exitFindings
 		}
 	}
 	return exitOK

@@ -232,7 +232,12 @@ const (
 
 func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKind) {
 	var prefix *Location
-	var redirect *Location
+	// slashedExact and slashedPrefix are the locations "= uri/" and
+	// "uri/". nginx keeps both in one node of its location tree, answers
+	// uri with a 301 when either passes requests to a backend, and then
+	// uses the exact one's configuration (its add_header, for instance)
+	// when there is one (ngx_http_core_find_static_location).
+	var slashedExact, slashedPrefix *Location
 	nameEqual := false
 	for _, l := range locs {
 		switch {
@@ -241,8 +246,8 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 				m.Why = append(m.Why, "exact match "+quote(l.Match()))
 				return l, matchExact
 			}
-			if l.Name == uri+"/" && l.AutoRedirect() {
-				redirect = l
+			if l.Name == uri+"/" {
+				slashedExact = l
 			}
 		case l.IsPrefix():
 			if l.Name == uri {
@@ -251,13 +256,21 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 			if strings.HasPrefix(uri, l.Name) && (prefix == nil || len(l.Name) > len(prefix.Name)) {
 				prefix = l
 			}
-			if l.Name == uri+"/" && l.AutoRedirect() {
-				redirect = l
+			if l.Name == uri+"/" {
+				slashedPrefix = l
 			}
 		}
 	}
-	if redirect != nil && !nameEqual {
-		m.Why = append(m.Why, quote(uri)+" with a trailing slash is location "+quote(redirect.Match())+", which passes requests to a backend: nginx answers 301 to "+quote(uri+"/"))
+	if proxying := autoRedirecting(slashedExact, slashedPrefix); proxying != nil && !nameEqual {
+		redirect := proxying
+		if slashedExact != nil {
+			redirect = slashedExact
+		}
+		why := quote(uri) + " with a trailing slash is location " + quote(proxying.Match()) + ", which passes requests to a backend: nginx answers 301 to " + quote(uri+"/")
+		if redirect != proxying {
+			why += " with the configuration of " + quote(redirect.Match())
+		}
+		m.Why = append(m.Why, why)
 		return redirect, matchRedirect
 	}
 	result, kind := (*Location)(nil), matchNone
@@ -300,8 +313,8 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 			}
 			m.Why = append(m.Why, "first matching regex "+quote(l.Match()))
 			m.Captures = groups
-			if len(l.Nested) > 0 {
-				if r, rk := findIn(l.Nested, uri, m); m.Err == nil && rk != matchNone {
+			if nested := nestedRegexes(l); len(nested) > 0 {
+				if r, rk := findIn(nested, uri, m); m.Err == nil && rk != matchNone {
 					return r, rk
 				}
 			}
@@ -309,6 +322,34 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 		}
 	}
 	return result, kind
+}
+
+// autoRedirecting returns the first of ls that is not nil and answers its
+// name without the trailing "/" with a 301, or nil.
+func autoRedirecting(ls ...*Location) *Location {
+	for _, l := range ls {
+		if l != nil && l.AutoRedirect() {
+			return l
+		}
+	}
+	return nil
+}
+
+// nestedRegexes returns the regex locations nested in the regex location
+// l. nginx builds the tree of exact and prefix locations only for the
+// exact and prefix locations of a level (ngx_http_init_static_location_trees
+// walks what remains after the regex and named locations are split off), so
+// the exact and prefix locations nested in a regex location are never
+// chosen: for "location ~ /r { location /r/t {} }", "/r/t/x" is answered by
+// "~ /r" itself.
+func nestedRegexes(l *Location) []*Location {
+	var out []*Location
+	for _, n := range l.Nested {
+		if n.IsRegex() {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // quote puts s in double quotes as an operator reads it, without escaping

@@ -76,13 +76,47 @@ func (m *Model) MapFor(name string) *Map {
 
 // Lookup returns the map's value for the source value src, and the entry
 // that gave it (nil when the result is "" for want of a default): exact keys
-// first (case-insensitively), then regexes in order (never for an empty
-// source), then the default. ok is false when a regex cannot be evaluated.
+// first (case-insensitively), then, in a hostnames map, the longest
+// matching ".x" or "*.x" key and then the longest "x.*" key, then regexes in
+// order (never for an empty source), then the default. ok is false when a
+// regex cannot be evaluated.
 func (mp *Map) Lookup(src string) (value string, entry *MapEntry, ok bool) {
+	value, entry, _, ok = mp.lookup(src)
+	return value, entry, ok
+}
+
+// lookup is Lookup that also returns the groups of the regex key that
+// matched ($0, $1, ...), which the value's $1... refer to.
+func (mp *Map) lookup(src string) (value string, entry *MapEntry, groups []string, ok bool) {
+	if mp.Hostnames {
+		// ngx_http_map_variable drops one trailing dot of a host name.
+		src = strings.TrimSuffix(src, ".")
+	}
 	lower := strings.ToLower(src)
 	for _, e := range mp.Entries {
-		if !e.IsRegex && e.Key == lower {
-			return e.Value, e, true
+		if !e.IsRegex && e.Key == lower && (!mp.Hostnames || !isWildcard(e.Key)) {
+			return e.Value, e, nil, true
+		}
+	}
+	if mp.Hostnames {
+		// With hostnames, nginx stores ".x", "*.x" and "x.*" keys as
+		// wildcards (NGX_HASH_WILDCARD_KEY) and ngx_hash_find_combined
+		// tries the leading ones, then the trailing ones, the most
+		// specific first; without hostnames they are plain keys.
+		for _, leading := range []bool{true, false} {
+			var best *MapEntry
+			bestLen := -1
+			for _, e := range mp.Entries {
+				if e.IsRegex || !isWildcard(e.Key) || strings.HasSuffix(e.Key, ".*") == leading {
+					continue
+				}
+				if matched, n := matchWildcard(e.Key, lower); matched && n > bestLen {
+					best, bestLen = e, n
+				}
+			}
+			if best != nil {
+				return best.Value, best, nil, true
+			}
 		}
 	}
 	if src != "" {
@@ -90,17 +124,23 @@ func (mp *Map) Lookup(src string) (value string, entry *MapEntry, ok bool) {
 			if !e.IsRegex {
 				continue
 			}
-			matched, evaluable := e.Regex.MatchString(src)
+			groups, evaluable := e.Regex.FindSubmatch(src)
 			if !evaluable {
-				return "", nil, false
+				return "", nil, nil, false
 			}
-			if matched {
-				return e.Value, e, true
+			if groups != nil {
+				return e.Value, e, groups, true
 			}
 		}
 	}
 	if mp.Default != nil {
-		return mp.Default.Value, mp.Default, true
+		return mp.Default.Value, mp.Default, nil, true
 	}
-	return "", nil, true
+	return "", nil, nil, true
+}
+
+// isWildcard reports whether a host name is a wildcard: "*.x", ".x" or
+// "x.*".
+func isWildcard(name string) bool {
+	return strings.HasPrefix(name, "*.") || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".*")
 }

@@ -47,6 +47,9 @@ type Block struct {
 	Server *Server
 	// Location is set for KindLocation.
 	Location *Location
+	// Includes are the include directives read at this level (their files'
+	// directives are in Own).
+	Includes []*parser.Directive
 }
 
 // Get returns the first directive called name set at this level.
@@ -193,6 +196,7 @@ func Build(cfg *parser.Config, opts Options) *Model {
 	for _, s := range m.Servers {
 		s.finish()
 	}
+	m.applyDefaultMergeSlashes()
 	return m
 }
 
@@ -200,12 +204,16 @@ type builder struct {
 	m *Model
 }
 
-// expand calls fn for each directive of ds, reading included files in place.
-func expand(ds []*parser.Directive, fn func(d *parser.Directive)) {
+// expand calls fn for each directive of ds, reading included files in place;
+// onInclude, when not nil, sees each include directive.
+func expand(ds []*parser.Directive, fn func(d *parser.Directive), onInclude ...func(d *parser.Directive)) {
 	for _, d := range ds {
 		if d.Name == "include" && d.Block == nil {
+			for _, f := range onInclude {
+				f(d)
+			}
 			for _, f := range d.Included {
-				expand(f.Directives, fn)
+				expand(f.Directives, fn, onInclude...)
 			}
 			continue
 		}
@@ -263,7 +271,7 @@ func (b *builder) level(blk *Block, ds []*parser.Directive) {
 				b.scanNested(d.Block.Directives)
 			}
 		}
-	})
+	}, func(inc *parser.Directive) { blk.Includes = append(blk.Includes, inc) })
 }
 
 // scanNested records set directives inside blocks the model does not

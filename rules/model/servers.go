@@ -15,7 +15,11 @@ type Server struct {
 	Names   []ServerName
 	// Locations are the server-level locations in configuration order.
 	Locations []*Location
-	// MergeSlashes is the effective merge_slashes (default on).
+	// MergeSlashes is the merge_slashes (default on) that applies to the
+	// URIs of the requests the server answers: the default server's of its
+	// port, since nginx normalises the URI before it reads the Host header
+	// (see applyDefaultMergeSlashes). For a server listening on several
+	// ports, that of its first listen.
 	MergeSlashes bool
 }
 
@@ -134,31 +138,23 @@ type ServerMatch struct {
 // not known statically); the default server is the first with
 // default_server, else the first in the configuration.
 func (m *Model) FindServer(host string, port int) (ServerMatch, bool) {
-	var cands []*Server
-	var def *Server
-	for _, s := range m.Servers {
-		for _, l := range s.Listens {
-			if l.Unix || l.Port != port {
-				continue
-			}
-			cands = append(cands, s)
-			if l.Default && def == nil {
-				def = s
-			}
-			break
-		}
-	}
+	cands, def, why := m.portServers(port)
 	if len(cands) == 0 {
 		return ServerMatch{}, false
 	}
-	why := "first server listening on port " + strconv.Itoa(port)
-	if def != nil {
-		why = "default_server for port " + strconv.Itoa(port)
-	} else {
-		def = cands[0]
-	}
 	host = normalizeHost(host)
 	if host == "" {
+		// nginx still looks the empty name up among the exact names
+		// (ngx_http_set_virtual_server): a server without server_name,
+		// or with server_name "", answers requests without Host rather
+		// than the default server. Wildcards and regexes are not tried.
+		for _, s := range cands {
+			for i, n := range s.Names {
+				if n.Kind == "exact" && n.Name == "" {
+					return ServerMatch{Server: s, Name: &s.Names[i], Why: `no Host header: the empty server_name ""`}, true
+				}
+			}
+		}
 		return ServerMatch{Server: def, Why: "no Host header: the " + why}, true
 	}
 	// Exact names, then the longest leading wildcard, then the longest
@@ -186,6 +182,63 @@ func (m *Model) FindServer(host string, port int) (ServerMatch, bool) {
 	return ServerMatch{Server: def, Why: "no server_name matches: the " + why}, true
 }
 
+// DefaultServer returns the default server of port: the first server with
+// default_server among those listening on it, else the first; false when
+// none listens there. It answers what nginx answers before it has read the
+// Host header, such as the 400 for a request-target it rejects, and its
+// merge_slashes applies to every request on the port.
+func (m *Model) DefaultServer(port int) (*Server, bool) {
+	_, def, _ := m.portServers(port)
+	return def, def != nil
+}
+
+// portServers returns the servers listening on port in configuration order,
+// the default server among them (the first with default_server, else the
+// first), and why it is the default; no servers when none listens there.
+func (m *Model) portServers(port int) (cands []*Server, def *Server, why string) {
+	for _, s := range m.Servers {
+		for _, l := range s.Listens {
+			if l.Unix || l.Port != port {
+				continue
+			}
+			cands = append(cands, s)
+			if l.Default && def == nil {
+				def = s
+			}
+			break
+		}
+	}
+	if len(cands) == 0 {
+		return nil, nil, ""
+	}
+	if def != nil {
+		return cands, def, "default_server for port " + strconv.Itoa(port)
+	}
+	return cands, cands[0], "first server listening on port " + strconv.Itoa(port)
+}
+
+// applyDefaultMergeSlashes sets each server's MergeSlashes to the
+// merge_slashes of the default server of its first port. nginx normalises
+// the URI while it reads the request line, with the configuration of the
+// default server of the address and port, before the Host header selects a
+// server (ngx_http_process_request_line calls ngx_http_process_request_uri
+// first), so a merge_slashes in any other server has no effect on its
+// requests. It runs once every server's own value is known.
+func (m *Model) applyDefaultMergeSlashes() {
+	own := make(map[*Server]bool, len(m.Servers))
+	for _, s := range m.Servers {
+		own[s] = s.MergeSlashes
+	}
+	for _, s := range m.Servers {
+		if len(s.Listens) == 0 || s.Listens[0].Unix {
+			continue
+		}
+		if _, def, _ := m.portServers(s.Listens[0].Port); def != nil {
+			s.MergeSlashes = own[def]
+		}
+	}
+}
+
 func bestWildcard(cands []*Server, host, kind string) (*Server, *ServerName) {
 	var best *Server
 	var bestName *ServerName
@@ -195,24 +248,29 @@ func bestWildcard(cands []*Server, host, kind string) (*Server, *ServerName) {
 			if n.Kind != kind {
 				continue
 			}
-			var ok bool
-			var l int
-			switch {
-			case strings.HasPrefix(n.Name, "*."):
-				suffix := n.Name[1:]
-				ok, l = strings.HasSuffix(host, suffix) && len(host) > len(suffix), len(suffix)
-			case strings.HasPrefix(n.Name, "."):
-				ok, l = host == n.Name[1:] || strings.HasSuffix(host, n.Name), len(n.Name)
-			case strings.HasSuffix(n.Name, ".*"):
-				prefix := n.Name[:len(n.Name)-1]
-				ok, l = strings.HasPrefix(host, prefix) && len(host) > len(prefix), len(prefix)
-			}
-			if ok && l > bestLen {
+			if ok, l := matchWildcard(n.Name, host); ok && l > bestLen {
 				best, bestName, bestLen = s, &s.Names[i], l
 			}
 		}
 	}
 	return best, bestName
+}
+
+// matchWildcard reports whether the lower-case host matches the wildcard
+// name "*.x" (subdomains of x), ".x" (x and its subdomains) or "x.*", and
+// the length of the name's fixed part: nginx prefers the longest.
+func matchWildcard(name, host string) (ok bool, length int) {
+	switch {
+	case strings.HasPrefix(name, "*."):
+		suffix := name[1:]
+		return strings.HasSuffix(host, suffix) && len(host) > len(suffix), len(suffix)
+	case strings.HasPrefix(name, "."):
+		return host == name[1:] || strings.HasSuffix(host, name), len(name)
+	case strings.HasSuffix(name, ".*"):
+		prefix := name[:len(name)-1]
+		return strings.HasPrefix(host, prefix) && len(host) > len(prefix), len(prefix)
+	}
+	return false, 0
 }
 
 // normalizeHost lower-cases a Host value and drops its port and one

@@ -89,8 +89,9 @@ func unhex(c byte) byte {
 }
 
 // EscapeURI escapes a path as ngx_escape_uri(NGX_ESCAPE_URI) does before
-// nginx puts it on the upstream request line: controls, bytes above 0x7e,
-// and space " # % < > ? \ ^ ` { | }.
+// nginx puts it on the upstream request line (when the client's path held
+// %-escapes, see quotedPath): controls, bytes above 0x7e, and
+// space " # % < > ? \ ^ ` { | }.
 func EscapeURI(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -102,6 +103,19 @@ func EscapeURI(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// quotedPath reports whether the path of the request-target raw (before
+// "?" or "#") holds a %-escape. Only then does nginx re-escape the URI it
+// builds for the backend (r->quoted_uri in ngx_http_proxy_create_request);
+// otherwise $uri holds the client's bytes and they are copied as they are,
+// so "/p/a{b}" is passed as "/q/a{b}" while "/p/a{b}%41" becomes
+// "/q/a%7Bb%7DA".
+func quotedPath(raw string) bool {
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		raw = raw[:i]
+	}
+	return strings.Contains(raw, "%")
 }
 
 // ProxyURL is a proxy_pass argument taken apart.
@@ -154,7 +168,8 @@ type UpstreamRequest struct {
 // ngx_http_proxy_module: a URL with variables sends its evaluated URI part
 // as is; a URL without a URI part sends the client's request-target byte for
 // byte; otherwise the location's name is cut from $uri byte-wise and the
-// URI part put in its place, re-escaped, with ?$args. rewrite and set $args
+// URI part put in its place, re-escaped when the client's path held
+// %-escapes (see quotedPath), with ?$args. rewrite and set $args
 // in the location change the URI in ways the model does not follow: those
 // are reported as not statically known.
 func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (UpstreamRequest, bool) {
@@ -169,7 +184,10 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 		up.Reason = err.Error()
 		return up, true
 	}
-	for l := b; l != nil && (l.Kind == KindIf || l.Kind == KindLimitExcept || l == b); l = l.Parent {
+	// Walk from b up to its location: an if block runs inside its
+	// location, whose rewrite changes the URI whether the if is true or
+	// not.
+	for l := b; l != nil; l = l.Parent {
 		for _, d := range l.Own {
 			switch {
 			case d.Name == "rewrite":
@@ -180,7 +198,7 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 				return up, true
 			}
 		}
-		if l.Kind == KindLocation {
+		if l.Kind != KindIf && l.Kind != KindLimitExcept {
 			break
 		}
 	}
@@ -227,7 +245,10 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 	// nginx cuts len(name) bytes, whatever they are (for an exact location
 	// the whole path).
 	rest := path[min(len(name), len(path)):]
-	target := u.URI + EscapeURI(rest)
+	if quotedPath(raw) {
+		rest = EscapeURI(rest)
+	}
+	target := u.URI + rest
 	if args != "" {
 		target += "?" + args
 	}

@@ -11,9 +11,10 @@ type Request struct {
 	Captures []string
 }
 
-// HandshakeRequest is a browser's WebSocket handshake.
+// HandshakeRequest is a browser's WebSocket handshake (Firefox sends
+// "Connection: keep-alive, Upgrade"; Chrome "Upgrade").
 func HandshakeRequest() Request {
-	return Request{Headers: map[string]string{"upgrade": "websocket", "connection": "Upgrade"}}
+	return Request{Headers: map[string]string{"upgrade": "websocket", "connection": "keep-alive, Upgrade"}}
 }
 
 // PlainRequest is an ordinary HTTP/1.1 request without Upgrade.
@@ -103,9 +104,14 @@ func (m *Model) variable(name string, req Request, depth int) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		v, _, ok := mp.Lookup(src)
+		v, _, groups, ok := mp.lookup(src)
 		if !ok {
 			return "", false
+		}
+		if len(groups) > 1 {
+			// A regex key with groups sets the request's captures
+			// (ngx_http_regex_exec): the value's $1... are the map's.
+			req.Captures = groups
 		}
 		return m.eval(v, req, depth+1)
 	}

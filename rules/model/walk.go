@@ -1,0 +1,61 @@
+package model
+
+import (
+	"path"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
+)
+
+// Locations returns every location of every server, nested ones after their
+// parent, in configuration order.
+func (m *Model) Locations() []*Location {
+	var out []*Location
+	var walk func(ls []*Location)
+	walk = func(ls []*Location) {
+		for _, l := range ls {
+			out = append(out, l)
+			walk(l.Nested)
+		}
+	}
+	for _, s := range m.Servers {
+		walk(s.Locations)
+	}
+	return out
+}
+
+// Blocks returns every level (http, servers, locations, if and limit_except
+// blocks) in configuration order, each after its parent.
+func (m *Model) Blocks() []*Block {
+	var out []*Block
+	var walk func(b *Block)
+	walk = func(b *Block) {
+		out = append(out, b)
+		for _, c := range b.Children {
+			walk(c)
+		}
+	}
+	walk(m.HTTP)
+	return out
+}
+
+// harmlessIncludes are files nginx configurations include that never hold
+// proxy settings: a copy of the server lacking them hides nothing the
+// rules need.
+var harmlessIncludes = map[string]bool{
+	"mime.types": true, "fastcgi_params": true, "fastcgi.conf": true, "uwsgi_params": true,
+	"scgi_params": true, "koi-utf": true, "koi-win": true, "win-utf": true,
+}
+
+// Unresolved returns an include on the way from b up to http whose file
+// could not be read (and that might hold proxy settings), or nil: when one
+// exists, b's effective settings are not fully known.
+func (b *Block) Unresolved() *parser.Directive {
+	for l := b; l != nil; l = l.Parent {
+		for _, d := range l.Includes {
+			if d.Unresolved && !harmlessIncludes[path.Base(d.Arg(0))] {
+				return d
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,12 @@
+package rules
+
+// All is every rule, in id order. Adding a rule: write its file, add it
+// here, add testdata/rules/WS0NN/ fixtures.
+var All = []*Rule{
+	WS001,
+	WS002,
+	WS003,
+	WS004,
+	WS005,
+	WS009,
+}

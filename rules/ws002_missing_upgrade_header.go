@@ -1,0 +1,94 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
+)
+
+// WS002 finds WebSocket locations whose requests reach the backend without
+// an Upgrade header.
+var WS002 = &Rule{
+	ID:       "WS002",
+	Name:     "missing-upgrade-header",
+	Severity: Error,
+	Doc: Doc{
+		Summary: "a WebSocket location does not send the Upgrade header to the backend",
+		Why: "Upgrade is a hop-by-hop header: nginx drops the client's copy and sends one only when the configuration " +
+			"says `proxy_set_header Upgrade $http_upgrade`. Without it the backend sees a plain HTTP request and answers " +
+			"400 or 426 instead of 101. The header is also lost when the location (or a level between it and the one " +
+			"that sets Upgrade) has proxy_set_header lines of its own: a level that sets any inherits none. " +
+			"`add_header Upgrade` does not help: it changes the response, not the request.",
+		Bad: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        proxy_set_header Upgrade $http_upgrade;
+        proxy_set_header Connection $connection_upgrade;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header X-Real-IP $remote_addr;
+        }
+    }
+}
+`,
+		Good: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header X-Real-IP $remote_addr;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+        }
+    }
+}
+`,
+		Fix: "Add `proxy_set_header Upgrade $http_upgrade;` to the WebSocket location, together with every other " +
+			"proxy_set_header line it should keep from outer levels.",
+	},
+	Check: checkWS002,
+}
+
+func checkWS002(p *Pass) {
+	m := p.Model
+	for _, w := range p.WebSocketLocations() {
+		ups, from := configured(m, w.Block, "Upgrade")
+		sends := false
+		for _, h := range ups {
+			if v, known := m.Eval(h.Value, model.HandshakeRequest()); !known || v != "" {
+				sends = true
+			}
+		}
+		if sends {
+			continue
+		}
+		msg := fmt.Sprintf("%s passes a WebSocket (%s) without \"proxy_set_header Upgrade $http_upgrade\": nginx drops the client's Upgrade header, so the backend sees a plain request and the handshake fails with 400 or 426",
+			describeLocation(w.Location), w.Why)
+		var rel []Related
+		if len(ups) > 0 {
+			h := ups[0]
+			msg = fmt.Sprintf("%s passes a WebSocket (%s) but sends Upgrade %q, which is empty for a handshake: the backend sees a plain request and the handshake fails with 400 or 426",
+				describeLocation(w.Location), w.Why, h.Value)
+			rel = append(rel, RelatedAt(h.Dir, "Upgrade is set here"))
+		} else if lost := lostHeader(w.Block, from, "Upgrade"); lost != nil {
+			msg += "; the Upgrade header set at " + at(lost) + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
+			rel = append(rel, lostRelated(lost, from)...)
+		}
+		for b := w.Block; b != nil; b = b.Parent {
+			for _, d := range b.All("add_header") {
+				if strings.EqualFold(d.Arg(0), "Upgrade") {
+					msg += "; add_header Upgrade only changes the response to the client"
+					rel = append(rel, RelatedAt(d, "add_header sets a response header; the backend never sees it"))
+				}
+			}
+		}
+		p.Report(w.Dir, msg, "add `proxy_set_header Upgrade $http_upgrade;` to this location (with the other proxy_set_header lines it needs)", rel...)
+	}
+}

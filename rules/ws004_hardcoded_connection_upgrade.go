@@ -1,0 +1,102 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
+)
+
+// WS004 finds a Connection header fixed to "upgrade" where ordinary
+// requests are proxied too.
+var WS004 = &Rule{
+	ID:       "WS004",
+	Name:     "hardcoded-connection-upgrade",
+	Severity: Warning,
+	Doc: Doc{
+		Summary: "Connection \"upgrade\" is sent for ordinary requests too",
+		Why: "`proxy_set_header Connection \"upgrade\"` tells the backend \"upgrade\" on every request the location " +
+			"proxies, also on ordinary ones that carry no Upgrade header, and it keeps nginx from closing or reusing " +
+			"the upstream connection as it should. The map sends `upgrade` only for handshakes and `close` (or nothing, " +
+			"with `''` as the value) otherwise. With `Upgrade` hard-coded as well, a plain request can get a 101 from " +
+			"the backend that nginx does not tunnel, and the client hangs. In a location that serves only WebSocket the " +
+			"literal value is fine, and this rule is silent: it speaks about the catch-all `location /` and API " +
+			"locations (a path word `api`), whose traffic is evidently mixed.",
+		Bad: `events {}
+http {
+    server {
+        listen 80;
+        location / {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection "upgrade";
+        }
+    }
+}
+`,
+		Good: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location / {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+        }
+    }
+}
+`,
+		Fix: "Use `proxy_set_header Connection $connection_upgrade;` with " +
+			"`map $http_upgrade $connection_upgrade { default upgrade; '' close; }` in the http block.",
+	},
+	Check: checkWS004,
+}
+
+func checkWS004(p *Pass) {
+	m := p.Model
+	// Which proxied locations each Connection line reaches.
+	users := map[*parser.Directive][]*model.Location{}
+	for _, loc := range p.ProxiedLocations() {
+		hs, _ := configured(m, loc.Block, "Connection")
+		for _, h := range hs {
+			users[h.Dir] = append(users[h.Dir], loc)
+		}
+	}
+	for _, d := range connectionHeaders(m) {
+		value := d.Arg(1)
+		plain, known := m.Eval(value, model.PlainRequest())
+		if !known || !hasToken(plain, "upgrade") {
+			continue
+		}
+		var mixed *model.Location
+		for _, loc := range users[d] {
+			if w := p.WebSocket(loc); (w == nil || !w.Dedicated) && servesPlainHTTP(loc) {
+				mixed = loc
+				break
+			}
+		}
+		if mixed == nil {
+			continue
+		}
+		what := fmt.Sprintf("Connection %q", value)
+		if len(variables(value)) > 0 {
+			what = fmt.Sprintf("Connection %s, which is %q also without an Upgrade header,", value, plain)
+		}
+		msg := fmt.Sprintf("%s is sent on every request proxied from %s, ordinary ones too: the backend is told to upgrade requests that carry no Upgrade header",
+			what, describeLocation(mixed))
+		var rel []Related
+		if ups, _ := configured(m, mixed.Block, "Upgrade"); len(ups) > 0 && len(variables(ups[0].Value)) == 0 {
+			msg += "; with Upgrade hard-coded too, a plain request can get a 101 that nginx does not tunnel, and the client hangs"
+			rel = append(rel, RelatedAt(ups[0].Dir, "Upgrade hard-coded here"))
+		}
+		if mixed.Dir != nil && !sameDir(mixed.Dir, d) {
+			rel = append(rel, RelatedAt(mixed.Dir, "this location also serves ordinary requests"))
+		}
+		p.Report(d, msg, "use `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block", rel...)
+	}
+}
+
+func sameDir(a, b *parser.Directive) bool { return a == b }

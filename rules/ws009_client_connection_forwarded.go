@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"strings"
+)
+
+// WS009 finds the client's own Connection header forwarded to the backend.
+var WS009 = &Rule{
+	ID:       "WS009",
+	Name:     "client-connection-forwarded",
+	Severity: Warning,
+	Security: true,
+	Doc: Doc{
+		Summary: "proxy_set_header Connection $http_connection forwards the client's hop-by-hop header (h2c smuggling)",
+		Why: "With `Connection $http_connection` (and `Upgrade $http_upgrade`) the client chooses what the backend is " +
+			"asked to upgrade to, not only WebSocket: with `Upgrade: h2c` and `Connection: Upgrade, HTTP2-Settings` an " +
+			"h2c-capable backend answers 101, nginx tunnels the connection, and the client then speaks HTTP/2 straight " +
+			"to the backend, past every location rule (deny, auth, routing) nginx enforces. This is h2c smuggling " +
+			"(Bishop Fox, 2020).",
+		Bad: `events {}
+http {
+    server {
+        listen 80;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $http_connection;
+        }
+    }
+}
+`,
+		Good: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+        }
+    }
+}
+`,
+		Fix: "Send `Connection $connection_upgrade` from `map $http_upgrade $connection_upgrade { default upgrade; '' close; }`; " +
+			"to allow only WebSocket, key the map on `~*^websocket$`.",
+	},
+	Check: checkWS009,
+}
+
+func checkWS009(p *Pass) {
+	for _, d := range connectionHeaders(p.Model) {
+		for _, v := range variables(d.Arg(1)) {
+			if strings.EqualFold(v, "http_connection") {
+				p.Report(d, "proxy_set_header Connection $http_connection forwards the client's own Connection header: together with Upgrade, any client can ask the backend for any protocol upgrade, including h2c, and then talk to it directly, past nginx's location rules (h2c smuggling)",
+					"use `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block")
+				break
+			}
+		}
+	}
+}
