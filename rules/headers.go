@@ -89,3 +89,7 @@ func describeLocation(loc *model.Location) string {
 	}
 	return `location "` + loc.Match() + `"`
 }
+
+// quote puts s in double quotes for a message, as written (no escaping of
+// the backslashes of a regex).
+func quote(s string) string { return `"` + s + `"` }

@@ -8,5 +8,8 @@ var All = []*Rule{
 	WS003,
 	WS004,
 	WS005,
+	WS006,
+	WS007,
+	WS008,
 	WS009,
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -98,11 +99,15 @@ type Diagnostic struct {
 
 // Options are the settings rules read.
 type Options struct {
-	// MinReadTimeout is WS006's threshold.
-	MinReadTimeoutMs int64
+	// MinReadTimeout is WS006's threshold; zero means the default, 60s.
+	MinReadTimeout time.Duration
 	// WSPaths are extra glob patterns marking locations as WebSocket ones.
 	WSPaths []string
 }
+
+// DefaultMinReadTimeout is WS006's default threshold: nginx's own default
+// proxy_read_timeout, which drops idle WebSocket connections after a minute.
+const DefaultMinReadTimeout = 60 * time.Second
 
 // Pass is what a rule's check sees: the model and a way to report.
 type Pass struct {

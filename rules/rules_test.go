@@ -96,6 +96,12 @@ func fixtureOptions(t *testing.T, cfg *parser.Config) (model.Options, rules.Opti
 					mo.Version = ver
 				case "ws-path":
 					ro.WSPaths = append(ro.WSPaths, v)
+				case "min-read-timeout":
+					d, err := model.ParseMsec(v)
+					if err != nil {
+						t.Fatal(err)
+					}
+					ro.MinReadTimeout = d
 				default:
 					t.Fatalf("unknown test option %q", k)
 				}

@@ -149,14 +149,21 @@ func hasToken(value, token string) bool {
 var wsWords = map[string]bool{"ws": true, "wss": true, "websocket": true, "websockets": true, "socket.io": true, "sockjs": true, "signalr": true}
 
 // fileLike matches a last path segment that names a file (socket.io.js,
-// webrtc.html): a location for one file is not a WebSocket endpoint.
-var fileLike = regexp.MustCompile(`\.(js|mjs|css|html?|json|map|png|jpe?g|gif|svg|ico|txt|xml|wasm|woff2?)$`)
+// webrtc.html, index.php): a location for one file is not a WebSocket
+// endpoint, and WebSocket clients do not open such URIs.
+var fileLike = regexp.MustCompile(`\.[A-Za-z0-9]{1,5}$`)
+
+// isFileSegment reports whether a path segment names a file rather than an
+// endpoint ("socket.io" is an endpoint).
+func isFileSegment(seg string) bool {
+	return fileLike.MatchString(seg) && !wsWords[strings.ToLower(seg)]
+}
 
 // endpoint returns the well-known WebSocket endpoint loc's path matches, "".
 func endpoint(loc *model.Location) string {
 	if loc.IsRegex() || loc.Modifier == "@" {
 		for _, tok := range regexWords(loc.Name) {
-			if fileLike.MatchString(tok) {
+			if isFileSegment(tok) {
 				continue
 			}
 			for _, ep := range wsEndpoints {
@@ -173,7 +180,7 @@ func endpoint(loc *model.Location) string {
 		return ""
 	}
 	segs := strings.Split(strings.Trim(loc.Name, "/"), "/")
-	if fileLike.MatchString(segs[len(segs)-1]) {
+	if isFileSegment(segs[len(segs)-1]) {
 		return ""
 	}
 	for _, s := range segs {

@@ -56,6 +56,7 @@ type options struct {
 	enable       []string
 	nginxVersion string
 	wsPaths      []string
+	minRead      string
 	input        inputOptions
 }
 
@@ -77,6 +78,7 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.StringSliceVar(&o.disable, "disable", nil, "turn rules off: ids or names, comma-separated (\"all\" for every rule)")
 	fs.StringSliceVar(&o.enable, "enable", nil, "turn rules on again after --disable: ids or names, comma-separated")
 	fs.StringVar(&o.nginxVersion, "nginx-version", "", "the nginx version the configuration runs on, X.Y.Z (default: unknown, which assumes the defaults of nginx before 1.29.7)")
+	fs.StringVar(&o.minRead, "min-read-timeout", "60s", "WS006 threshold: WebSocket locations whose proxy_read_timeout is at or below it are reported (nginx time syntax: 60s, 5m, 1h)")
 	fs.StringArrayVar(&o.wsPaths, "ws-path", nil, "glob pattern of location paths to treat as WebSocket endpoints, such as /events/*; repeatable")
 	addInputFlags(fs, &o.input)
 	return fs
@@ -142,12 +144,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 
+	minRead, err := model.ParseMsec(o.minRead)
+	if err != nil {
+		return usageError(stderr, fmt.Errorf("invalid value %q for --min-read-timeout: an nginx time such as 60s, 5m or 1h30m", o.minRead))
+	}
+
 	res, err := load(o.input, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
 	}
-	res.lint(sel, model.Options{Version: ver}, rules.Options{WSPaths: o.wsPaths})
+	res.lint(sel, model.Options{Version: ver}, rules.Options{WSPaths: o.wsPaths, MinReadTimeout: minRead})
 	if err := write(stdout, o.format, res); err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
 		return exitError

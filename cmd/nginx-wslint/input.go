@@ -17,6 +17,7 @@ type result struct {
 	configs  []*parser.Config
 	errors   []problem
 	findings []rules.Diagnostic
+	seen     map[string]bool // errors already recorded
 }
 
 // lint runs the selected rules on every configuration read. A file read
@@ -24,8 +25,12 @@ type result struct {
 func (r *result) lint(sel []*rules.Rule, mopts model.Options, ropts rules.Options) {
 	for _, cfg := range r.configs {
 		m := model.Build(cfg, mopts)
+		for _, e := range m.ValueErrors() {
+			r.addError(e)
+		}
 		r.findings = append(r.findings, rules.Run(m, sel, ropts)...)
 	}
+	sortProblems(r.errors)
 	rules.Sort(r.findings)
 	seen := map[string]bool{}
 	out := r.findings[:0]
@@ -136,26 +141,34 @@ func (r *result) addStdin(stdin io.Reader, name string, popts parser.Options) er
 // collectErrors gathers the configurations' errors once each: a file read
 // through two entry points reports its problems once.
 func (r *result) collectErrors() {
-	seen := map[string]bool{}
 	for _, cfg := range r.configs {
 		for _, e := range cfg.Errors {
-			msg := e.Msg
-			if e.Hint != "" {
-				msg += " (" + e.Hint + ")"
-			}
-			sev := "error"
-			if e.Missing {
-				sev = "warning"
-			}
-			key := e.String() + msg
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			r.errors = append(r.errors, problem{Position: e.Position, Severity: sev, Message: msg})
+			r.addError(e)
 		}
 	}
 	sortProblems(r.errors)
+}
+
+// addError records a configuration error once, however many entry points
+// read its file.
+func (r *result) addError(e *parser.Error) {
+	msg := e.Msg
+	if e.Hint != "" {
+		msg += " (" + e.Hint + ")"
+	}
+	sev := "error"
+	if e.Missing {
+		sev = "warning"
+	}
+	key := e.String() + msg
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
+	if r.seen[key] {
+		return
+	}
+	r.seen[key] = true
+	r.errors = append(r.errors, problem{Position: e.Position, Severity: sev, Message: msg})
 }
 
 // isPiped reports whether standard input is a pipe or a file rather than a

@@ -173,19 +173,20 @@ func route(m *model.Model, uri, host string, port int) (*routeResult, error) {
 	if s.Dir != nil {
 		r.Server.File, r.Server.Line = s.Dir.File.Path, int(s.Dir.Start.Line)
 	}
-	for _, n := range s.Names {
-		if n.Dir != nil {
-			if n.Kind == "regex" {
-				r.Server.Names = append(r.Server.Names, "~"+n.Name)
-			} else {
-				r.Server.Names = append(r.Server.Names, n.Name)
-			}
-		}
-	}
+	r.Server.Names = serverNames(s)
 	path, _, err := model.NormalizeURI(uri, s.MergeSlashes)
 	if err != nil {
+		// nginx rejects the URI before it reads Host: the port's default
+		// server answers the 400.
 		r.Status = 400
 		r.Notes = append(r.Notes, err.Error())
+		if def, ok := m.DefaultServer(port); ok && def != s {
+			r.Server.Why = "the URI is refused before the Host header is read: the default server for port " + fmt.Sprint(port) + " answers"
+			r.Server.Names = serverNames(def)
+			if def.Dir != nil {
+				r.Server.File, r.Server.Line = def.Dir.File.Path, int(def.Dir.Start.Line)
+			}
+		}
 		return r, nil
 	}
 	lm := s.FindLocation(path)
@@ -201,7 +202,7 @@ func route(m *model.Model, uri, host string, port int) (*routeResult, error) {
 	r.Location = &routeLocation{File: loc.Dir.File.Path, Line: int(loc.Dir.Start.Line), Match: loc.Match(), Why: lm.Why}
 	if lm.Redirect {
 		r.Status = 301
-		to := path + "/"
+		to := model.EscapeURI(path) + "/"
 		if _, args, _ := strings.Cut(uri, "?"); args != "" {
 			to += "?" + args
 		}
@@ -238,6 +239,20 @@ func route(m *model.Model, uri, host string, port int) (*routeResult, error) {
 	}
 	r.Proxy = p
 	return r, nil
+}
+
+func serverNames(s *model.Server) []string {
+	names := []string{}
+	for _, n := range s.Names {
+		if n.Dir != nil {
+			if n.Kind == "regex" {
+				names = append(names, "~"+n.Name)
+			} else {
+				names = append(names, n.Name)
+			}
+		}
+	}
+	return names
 }
 
 func at(d *parser.Directive) string { return d.Position().String() }

@@ -1,0 +1,218 @@
+package model
+
+import (
+	"errors"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Limits of the example search, so that a pathological regex costs bounded
+// time: the search expands at most this many strings and appends at most
+// this many bytes to the prefix. States already reached by a shorter string
+// are not expanded again (unless they match, since the caller may refuse a
+// string that another spelling of the same state would pass), so the
+// search is not complete, only bounded.
+const (
+	exampleMaxStates = 5000
+	exampleMaxLen    = 48
+)
+
+// errNoExample means the search found no string the caller accepts within
+// its limits.
+var errNoExample = errors.New("no example within the search limits")
+
+// Example returns the shortest string that starts with prefix, that the
+// regex matches somewhere (nginx's location regexes are unanchored), and
+// that accept approves, found by a breadth-first walk of the regex's
+// automaton after it has read the prefix: a witness computed from the
+// pattern, not guessed from a list. Appended bytes are URI-safe ASCII (no
+// "%", "?", "#" or space). It fails when the pattern is not one Go's
+// regexp/syntax reads, or when nothing is found within the limits.
+func (r *Regex) Example(prefix string, accept func(string) bool) (string, error) {
+	flags := syntax.Perl
+	if r.Caseless {
+		flags |= syntax.FoldCase
+	}
+	re, err := syntax.Parse(r.Pattern, flags)
+	if err != nil {
+		return "", err
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return "", err
+	}
+	vm := &pikeVM{prog: prog}
+	alphabet := exampleAlphabet(prog)
+
+	// hit records a match that ended earlier in the string: the search is
+	// unanchored, so the whole string then matches.
+	type node struct {
+		pre  []uint32
+		prev rune
+		s    string
+		hit  bool
+	}
+	start := node{prev: -1}
+	for _, c := range prefix {
+		var hit bool
+		start.pre, hit = vm.step(start.pre, start.prev, c)
+		start.hit = start.hit || hit
+		start.prev = c
+	}
+	start.s = prefix
+	queue := []node{start}
+	seen := map[string]bool{vm.key(start.pre, start.prev): true}
+	for steps := 0; len(queue) > 0 && steps < exampleMaxStates; steps++ {
+		n := queue[0]
+		queue = queue[1:]
+		if (n.hit || vm.matches(n.pre, n.prev)) && accept(n.s) {
+			return n.s, nil
+		}
+		if len(n.s)-len(prefix) >= exampleMaxLen {
+			continue
+		}
+		for _, c := range alphabet {
+			pre, hit := vm.step(n.pre, n.prev, c)
+			hit = hit || n.hit
+			k := vm.key(pre, c)
+			if hit {
+				k += "!"
+			}
+			if seen[k] && !hit && !vm.matches(pre, c) {
+				continue
+			}
+			seen[k] = true
+			queue = append(queue, node{pre: pre, prev: c, s: n.s + string(c), hit: hit})
+		}
+	}
+	return "", errNoExample
+}
+
+// exampleAlphabet is the bytes the search appends: letters, digits and the
+// URI punctuation that survives nginx's normalisation, plus every ASCII
+// character the pattern names, so that literals in it can be spelled.
+func exampleAlphabet(prog *syntax.Prog) []rune {
+	set := map[rune]bool{}
+	for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789/.-_~" {
+		set[c] = true
+	}
+	for _, in := range prog.Inst {
+		switch in.Op {
+		case syntax.InstRune, syntax.InstRune1:
+			for i := 0; i+1 < len(in.Rune) || i < len(in.Rune) && in.Op == syntax.InstRune1; i += 2 {
+				c := in.Rune[i]
+				if c > ' ' && c < 0x7f && !strings.ContainsRune("%?#", c) {
+					set[c] = true
+					set[unicode.ToLower(c)] = true
+				}
+			}
+		}
+	}
+	out := make([]rune, 0, len(set))
+	for c := range set {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// pikeVM runs a regexp/syntax program as a set of threads, one step per
+// character; a state is the set of instructions waiting for the next
+// character, before the closure that needs to see it.
+type pikeVM struct {
+	prog    *syntax.Prog
+	visited []uint32 // generation per instruction, to reuse without clearing
+	gen     uint32
+	stack   []uint32
+	out     []uint32
+}
+
+// closure follows empty transitions from pcs, and from a new thread at the
+// start (the search is unanchored), between characters before and after
+// (-1 at either end of the text). The result is valid until the next call.
+func (vm *pikeVM) closure(pcs []uint32, before, after rune) []uint32 {
+	if vm.visited == nil {
+		vm.visited = make([]uint32, len(vm.prog.Inst))
+	}
+	vm.gen++
+	ctx := syntax.EmptyOpContext(before, after)
+	vm.out = vm.out[:0]
+	vm.stack = append(vm.stack[:0], uint32(vm.prog.Start))
+	for i := len(pcs) - 1; i >= 0; i-- {
+		vm.stack = append(vm.stack, pcs[i])
+	}
+	for len(vm.stack) > 0 {
+		pc := vm.stack[len(vm.stack)-1]
+		vm.stack = vm.stack[:len(vm.stack)-1]
+		if vm.visited[pc] == vm.gen {
+			continue
+		}
+		vm.visited[pc] = vm.gen
+		in := &vm.prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			vm.stack = append(vm.stack, in.Arg, in.Out)
+		case syntax.InstCapture, syntax.InstNop:
+			vm.stack = append(vm.stack, in.Out)
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(in.Arg)&^ctx == 0 {
+				vm.stack = append(vm.stack, in.Out)
+			}
+		case syntax.InstFail:
+		default:
+			vm.out = append(vm.out, pc)
+		}
+	}
+	return vm.out
+}
+
+// step consumes c after prev; hit reports a match that ended just before c.
+func (vm *pikeVM) step(pre []uint32, prev, c rune) (next []uint32, hit bool) {
+	for _, pc := range vm.closure(pre, prev, c) {
+		in := &vm.prog.Inst[pc]
+		if in.Op == syntax.InstMatch {
+			hit = true
+			continue
+		}
+		if in.MatchRune(c) {
+			next = append(next, in.Out)
+		}
+	}
+	sort.Slice(next, func(i, j int) bool { return next[i] < next[j] })
+	next = slices.Compact(next)
+	return next, hit
+}
+
+// matches reports whether the text read so far holds a match: a thread
+// reaches Match at the end of the text.
+func (vm *pikeVM) matches(pre []uint32, prev rune) bool {
+	for _, pc := range vm.closure(pre, prev, -1) {
+		if vm.prog.Inst[pc].Op == syntax.InstMatch {
+			return true
+		}
+	}
+	return false
+}
+
+// key identifies a state: the waiting threads and what the previous
+// character means to \b and line anchors.
+func (vm *pikeVM) key(pre []uint32, prev rune) string {
+	var b strings.Builder
+	for _, pc := range pre {
+		b.WriteString(string(rune(pc + 0x100)))
+	}
+	switch {
+	case prev == -1:
+		b.WriteByte('^')
+	case prev == '\n':
+		b.WriteByte('n')
+	case syntax.IsWordChar(prev):
+		b.WriteByte('w')
+	default:
+		b.WriteByte('.')
+	}
+	return b.String()
+}

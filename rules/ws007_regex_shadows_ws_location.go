@@ -1,0 +1,194 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
+)
+
+// WS007 finds regex locations that take requests meant for a WebSocket
+// prefix location.
+var WS007 = &Rule{
+	ID:       "WS007",
+	Name:     "regex-shadows-ws-location",
+	Severity: Warning,
+	Doc: Doc{
+		Summary: "a regex location captures some URIs under a WebSocket prefix location that lacks ^~",
+		Why: "nginx remembers the longest matching prefix location, then tries the regex locations in configuration " +
+			"order, and the first regex that matches wins over the prefix, unless the prefix is written with `^~`. " +
+			"A regex such as `~ \\.php$` or `~ /api` then takes some WebSocket requests (`/ws/x.php`) away from the " +
+			"WebSocket location, and they reach a location without the upgrade headers, or another backend. The " +
+			"finding names a concrete URI the regex takes, computed from the regex and the prefix. It looks at " +
+			"WebSocket endpoint locations (found by their path, --ws-path or the marker comment), since a location " +
+			"that also serves a site (`location /`) is refined by regex locations on purpose. A `^~` on a nested " +
+			"location does not stop the regexes of the outer levels: the fix then goes on the outer location. No " +
+			"finding when the regex location itself proxies WebSocket correctly, or when it only takes URIs that end " +
+			"in a static file extension (`.js`, `.css`, `.png`...), which WebSocket clients do not open.",
+		Bad: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location ~ /api {
+            proxy_pass http://127.0.0.1:8081;
+        }
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`,
+		Good: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location ~ /api {
+            proxy_pass http://127.0.0.1:8081;
+        }
+        location ^~ /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`,
+		Fix: "Write the WebSocket location as `location ^~ /ws/`, so that nginx does not try regex locations for its " +
+			"URIs (for a nested location, put `^~` on the outer location at the regex's level).",
+	},
+	Check: checkWS007,
+}
+
+func checkWS007(p *Pass) {
+	m := p.Model
+	for _, w := range p.WebSocketLocations() {
+		// Only endpoints (by path, --ws-path or the marker): a location that
+		// passes upgrade headers but also serves a whole site (location /,
+		// /api/) is routinely refined by regex locations on purpose.
+		if !w.Dedicated || !w.IsPrefix() || w.Dir == nil || w.Server == nil {
+			continue
+		}
+		for _, r := range m.Locations() {
+			if !r.IsRegex() || r.Server != w.Server || inside(r, w.Location) || r.Regex == nil || proxiesWebSocket(p, r) {
+				continue
+			}
+			example, err := r.Regex.Example(w.Name, func(uri string) bool {
+				return takenBy(w.Location, r, uri)
+			})
+			if err != nil {
+				continue
+			}
+			guard := guardFor(w.Location, r)
+			fix := fmt.Sprintf("write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name)
+			extra := ""
+			if guard != w.Location {
+				fix = "add ^~ to the outer location " + quote(guard.Match()) + ", at the regex's level: a ^~ on the nested location does not stop the outer level's regexes"
+				extra = "; ^~ on a nested location does not stop the regexes of an outer level"
+			} else if w.Modifier == "^~" {
+				continue
+			}
+			p.Report(w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
+				quote(r.Match()), at(r.Dir), quote(example), quote(w.Match()), w.Why, extra),
+				fix, RelatedAt(r.Dir, "this regex location takes %s", example))
+			break
+		}
+	}
+}
+
+// takenBy reports whether nginx sends uri, a request meant for the
+// WebSocket prefix location w, to the regex location r: uri is in its
+// normal form, does not name a static file, has w as its deepest prefix
+// location, and r wins.
+func takenBy(w, r *model.Location, uri string) bool {
+	merge := w.Server.MergeSlashes
+	if norm, _, err := model.NormalizeURI(uri, merge); err != nil || norm != uri || staticFile(uri) {
+		return false
+	}
+	if deepestPrefix(w.Server.Locations, uri) != w {
+		return false
+	}
+	lm := w.Server.FindLocation(uri)
+	return lm.Err == nil && !lm.Redirect && lm.Location == r
+}
+
+// staticFile reports whether uri's last segment names a static file, which
+// WebSocket clients do not open.
+func staticFile(uri string) bool {
+	return isFileSegment(uri[lastSlash(uri)+1:])
+}
+
+func lastSlash(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == '/' {
+			return i
+		}
+	}
+	return -1
+}
+
+// deepestPrefix follows the longest matching prefix location down the
+// nesting, as nginx's static search does.
+func deepestPrefix(locs []*model.Location, uri string) *model.Location {
+	var best *model.Location
+	for _, l := range locs {
+		if l.IsPrefix() && len(uri) >= len(l.Name) && uri[:len(l.Name)] == l.Name && (best == nil || len(l.Name) > len(best.Name)) {
+			best = l
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if inner := deepestPrefix(best.Nested, uri); inner != nil {
+		return inner
+	}
+	return best
+}
+
+// inside reports whether l is nested (at any depth) in outer.
+func inside(l, outer *model.Location) bool {
+	for b := l.Parent; b != nil; b = b.Parent {
+		if b.Location == outer {
+			return true
+		}
+	}
+	return false
+}
+
+// guardFor returns the location whose ^~ would keep r's level from being
+// tried for w's URIs: w itself when r sits at w's level, else w's ancestor
+// at r's level.
+func guardFor(w, r *model.Location) *model.Location {
+	for l := w; l != nil; {
+		if l.Parent == r.Parent {
+			return l
+		}
+		if l.Parent == nil || l.Parent.Location == nil {
+			break
+		}
+		l = l.Parent.Location
+	}
+	return w
+}
+
+// proxiesWebSocket reports whether a location passes WebSocket correctly by
+// itself: Upgrade and an upgrading Connection sent, over HTTP/1.1.
+func proxiesWebSocket(p *Pass, loc *model.Location) bool {
+	m := p.Model
+	if !loc.Proxies() || m.HTTPVersion(loc.Block).Value != "1.1" {
+		return false
+	}
+	ups, _ := configured(m, loc.Block, "Upgrade")
+	conns, _ := configured(m, loc.Block, "Connection")
+	if len(ups) == 0 || len(conns) == 0 {
+		return false
+	}
+	v, known := m.Eval(conns[0].Value, model.HandshakeRequest())
+	return !known || hasToken(v, "upgrade")
+}

@@ -1,0 +1,101 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// WS008 finds proxy_pass URI parts that change the path a WebSocket
+// backend receives.
+var WS008 = &Rule{
+	ID:       "WS008",
+	Name:     "proxy-pass-uri-rewrite",
+	Severity: Warning,
+	Doc: Doc{
+		Summary: "proxy_pass with a URI part rewrites the WebSocket path",
+		Why: "When proxy_pass has a URI part (`http://b/`, `http://b/x`), nginx cuts the location's name from the " +
+			"request's path byte for byte and puts the URI part in its place. `location /ws/` with " +
+			"`proxy_pass http://b/` sends `/socket` for `/ws/socket`, which is right only if the backend serves at the " +
+			"root; `location /ws` with `http://b/` sends `//socket`; `location /ws/` with `http://b/x` sends " +
+			"`/xsocket`. A WebSocket server that listens on its own path answers 404 and the handshake fails. The " +
+			"finding shows an example request and what the backend receives. No finding without a URI part, or when " +
+			"the URI part gives the path back unchanged (`location /ws/` with `proxy_pass http://b/ws/`). A cut prefix " +
+			"is reported only for WebSocket endpoint locations (found by their path, --ws-path or the marker), since " +
+			"mounting a whole application under a sub-path (`location /app/` with `proxy_pass http://b/`) is deliberate.",
+		Bad: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location /ws {
+            proxy_pass http://127.0.0.1:8080/;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`,
+		Good: `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location /ws {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`,
+		Fix: "Drop the URI part (`proxy_pass http://backend;`) so that the backend receives the path the client asked " +
+			"for, or make the location and the URI part end alike (`location /ws/` with `proxy_pass http://backend/ws/`).",
+	},
+	Check: checkWS008,
+}
+
+func checkWS008(p *Pass) {
+	m := p.Model
+	for _, w := range p.WebSocketLocations() {
+		if !w.IsPrefix() && w.Modifier != "=" {
+			continue
+		}
+		pass := w.Get("proxy_pass")
+		if pass == nil {
+			continue
+		}
+		example := w.Name
+		if w.Modifier != "=" {
+			if !strings.HasSuffix(example, "/") {
+				example += "/"
+			}
+			example += "socket"
+		}
+		up, ok := m.UpstreamTarget(w.Block, example, nil)
+		if !ok || !up.Known || !up.URL.HasURI || up.URL.Variables || up.Target == example {
+			continue
+		}
+		var how string
+		switch {
+		case strings.Contains(up.Target, "//"):
+			how = "a double slash is produced"
+		case !strings.HasSuffix(up.URL.URI, "/") && !strings.HasPrefix(strings.TrimPrefix(up.Target, up.URL.URI), "/"):
+			how = "the URI part and the rest of the path are glued together without a slash"
+		case !w.Dedicated:
+			// Mounting an application under a sub-path (location /app/ with
+			// proxy_pass http://b/) is deliberate; only an endpoint whose
+			// own name is cut away is suspicious.
+			continue
+		default:
+			how = "the location's prefix is cut off, which is right only if the backend serves WebSocket at " + up.Target
+		}
+		p.Report(pass, fmt.Sprintf("proxy_pass %s rewrites the WebSocket path of %s (%s): a request for %s reaches the backend as %s, because %s; a WebSocket server listening on %s answers 404",
+			pass.Arg(0), describeLocation(w.Location), w.Why, example, up.Target, how, example),
+			fmt.Sprintf("drop the URI part (`proxy_pass %s://%s;`) so the backend receives %s, or make the location and the URI part end alike", up.URL.Scheme, up.URL.Host, example),
+			RelatedAt(w.Dir, "the WebSocket location"))
+	}
+}
