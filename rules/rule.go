@@ -95,6 +95,14 @@ type Diagnostic struct {
 	Related    []Related
 	// Node is the directive the finding is about, for fingerprints.
 	Node *parser.Directive
+	// Suppressed is set when a suppression comment silences the finding.
+	Suppressed *Suppression
+}
+
+// Suppression is the comment that silences a finding, and its reason.
+type Suppression struct {
+	Reason  string
+	Comment parser.Position
 }
 
 // Options are the settings rules read.

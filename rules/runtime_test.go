@@ -27,7 +27,7 @@ import (
 	"time"
 
 	"golang.org/x/net/http2"
-	"golang.org/x/net/http2/h2c"
+	"golang.org/x/net/http2/h2c" //nolint:staticcheck // SA1019: deprecated, but its Upgrade: h2c support is the vulnerable backend behaviour WS009 is about (net/http's own unencrypted HTTP/2 has no upgrade).
 	"golang.org/x/net/http2/hpack"
 
 	"github.com/nginx-wslint/nginx-wslint/internal/nginxtest"
@@ -388,7 +388,7 @@ func plainGet(t *testing.T, url string) (int, string) {
 // "Connection: Upgrade, HTTP2-Settings" and "Upgrade: h2c" it answers 101
 // and speaks HTTP/2 on the connection.
 func h2cBackend(h http.Handler) http.Handler {
-	return h2c.NewHandler(h, &http2.Server{}) //nolint:staticcheck // SA1019: the deprecated h2c upgrade is exactly the vulnerable backend behaviour under test.
+	return h2c.NewHandler(h, &http2.Server{}) //nolint:staticcheck // SA1019: see the import.
 }
 
 // deniedFlag adds `location /flag { deny all; }` to the example's server,
