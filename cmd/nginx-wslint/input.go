@@ -31,7 +31,7 @@ func (r *result) lint(sel []*rules.Rule, mopts model.Options, ropts rules.Option
 		r.findings = append(r.findings, rules.Run(m, sel, ropts)...)
 	}
 	sortProblems(r.errors)
-	rules.Sort(r.findings)
+	r.findings = rules.ApplySuppressions(r.configs, r.findings, sel)
 	seen := map[string]bool{}
 	out := r.findings[:0]
 	for _, d := range r.findings {
@@ -60,7 +60,7 @@ func (r *result) exitCode(failOn string) int {
 		}
 	}
 	for _, d := range r.findings {
-		if severityRank[d.Severity.String()] >= severityRank[failOn] {
+		if d.Suppressed == nil && severityRank[d.Severity.String()] >= severityRank[failOn] {
 			return exitFindings
 		}
 	}

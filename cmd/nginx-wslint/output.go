@@ -43,6 +43,9 @@ func writeText(w io.Writer, r *result) error {
 		lines = append(lines, line{p.Position, fmt.Sprintf("%s: %s: %s\n", p.Position, p.Severity, p.Message)})
 	}
 	for _, d := range r.findings {
+		if d.Suppressed != nil {
+			continue
+		}
 		lines = append(lines, line{d.Start, fmt.Sprintf("%s: %s: %s [%s]\n    fix: %s\n", d.Start, d.Severity, d.Message, d.Rule.ID, d.Fix)})
 	}
 	sort.SliceStable(lines, func(i, j int) bool {
@@ -72,17 +75,22 @@ type jsonReport struct {
 }
 
 type jsonFinding struct {
-	Rule      string        `json:"rule"`
-	Name      string        `json:"name"`
-	Severity  string        `json:"severity"`
-	File      string        `json:"file"`
-	Line      int           `json:"line"`
-	Column    int           `json:"column"`
-	EndLine   int           `json:"endLine"`
-	EndColumn int           `json:"endColumn"`
-	Message   string        `json:"message"`
-	Fix       string        `json:"fix"`
-	Related   []jsonRelated `json:"related"`
+	Rule       string          `json:"rule"`
+	Name       string          `json:"name"`
+	Severity   string          `json:"severity"`
+	File       string          `json:"file"`
+	Line       int             `json:"line"`
+	Column     int             `json:"column"`
+	EndLine    int             `json:"endLine"`
+	EndColumn  int             `json:"endColumn"`
+	Message    string          `json:"message"`
+	Fix        string          `json:"fix"`
+	Related    []jsonRelated   `json:"related"`
+	Suppressed *jsonSuppressed `json:"suppressed,omitempty"`
+}
+
+type jsonSuppressed struct {
+	Reason string `json:"reason"`
 }
 
 type jsonRelated struct {
@@ -111,6 +119,9 @@ func writeJSON(w io.Writer, r *result) error {
 		}
 		for _, rel := range d.Related {
 			f.Related = append(f.Related, jsonRelated{File: rel.File, Line: int(rel.Line), Column: int(rel.Column), Message: rel.Message})
+		}
+		if d.Suppressed != nil {
+			f.Suppressed = &jsonSuppressed{Reason: d.Suppressed.Reason}
 		}
 		rep.Findings = append(rep.Findings, f)
 	}
