@@ -78,7 +78,9 @@ func ApplySuppressions(cfgs []*parser.Config, diags []Diagnostic, ran []*Rule) [
 	}
 	for i := range diags {
 		d := &diags[i]
-		cands := append(byLine[fmt.Sprintf("%s:%d", d.Start.File, d.Start.Line)], byFile[d.Start.File]...)
+		var cands []*suppression
+		cands = append(cands, byLine[fmt.Sprintf("%s:%d", d.Start.File, d.Start.Line)]...)
+		cands = append(cands, byFile[d.Start.File]...)
 		for _, s := range cands {
 			if s.reason != "" && contains(s.ids, d.Rule.ID) {
 				s.used = true
@@ -101,9 +103,9 @@ func ApplySuppressions(cfgs []*parser.Config, diags []Diagnostic, ran []*Rule) [
 				"delete the comment"))
 		}
 	}
-	out := append(diags, notes...)
-	Sort(out)
-	return out
+	diags = append(diags, notes...)
+	Sort(diags)
+	return diags
 }
 
 // readSuppressions parses a file's suppression comments.
