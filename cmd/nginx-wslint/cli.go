@@ -57,7 +57,12 @@ type options struct {
 	nginxVersion string
 	wsPaths      []string
 	minRead      string
+	configPath   string
+	pathMaps     []string
+	noColor      bool
+	quiet        bool
 	input        inputOptions
+	severity     map[string]string // from the configuration file
 }
 
 // inputOptions say how to read the configuration; every command has them.
@@ -73,7 +78,7 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("nginx-wslint", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
-	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif or github")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error, warning, note or never")
 	fs.StringSliceVar(&o.disable, "disable", nil, "turn rules off: ids or names, comma-separated (\"all\" for every rule)")
 	fs.StringSliceVar(&o.enable, "enable", nil, "turn rules on again after --disable: ids or names, comma-separated")
@@ -81,6 +86,10 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.StringVar(&o.minRead, "min-read-timeout", "60s", "WS006 threshold: WebSocket locations whose proxy_read_timeout is at or below it are reported (nginx time syntax: 60s, 5m, 1h)")
 	fs.StringArrayVar(&o.wsPaths, "ws-path", nil, "glob pattern of location paths to treat as WebSocket endpoints, such as /events/*; repeatable")
 	addInputFlags(fs, &o.input)
+	fs.StringArrayVar(&o.pathMaps, "path-map", nil, "FROM=TO: show paths under FROM as under TO, such as /etc/nginx=deploy/nginx for an nginx -T dump linted in a repository; repeatable")
+	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .nginx-wslint.toml in the working directory or the nearest parent)")
+	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output (colour is used only on a terminal, and never when NO_COLOR is set)")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text output: only the finding lines, without source excerpts, fixes and the summary")
 	return fs
 }
 
@@ -99,16 +108,21 @@ func usageError(stderr io.Writer, err error) int {
 
 // run is the whole program; it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "version" {
-		if len(args) > 1 {
-			fmt.Fprintln(stderr, "nginx-wslint: version takes no arguments")
-			return exitError
+	if len(args) > 0 {
+		switch args[0] {
+		case "version":
+			if len(args) > 1 {
+				return usageError(stderr, errors.New("version takes no arguments"))
+			}
+			fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
+			return exitOK
+		case "route":
+			return runRoute(args[1:], stdin, stdout, stderr)
+		case "rules":
+			return runRules(args[1:], stdout, stderr)
+		case "explain":
+			return runExplain(args[1:], stdout, stderr)
 		}
-		fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
-		return exitOK
-	}
-	if len(args) > 0 && args[0] == "route" {
-		return runRoute(args[1:], stdin, stdout, stderr)
 	}
 
 	var o options
@@ -124,29 +138,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 	o.input.paths = fs.Args()
+	if err := o.applyConfigFile(fs); err != nil {
+		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		return exitError
+	}
 	if err := o.validate(); err != nil {
 		return usageError(stderr, err)
 	}
-
-	sel, err := o.selectRules()
+	st, err := o.settings()
 	if err != nil {
 		return usageError(stderr, err)
-	}
-	var ver model.Version
-	if o.nginxVersion != "" {
-		if ver, err = model.ParseVersion(o.nginxVersion); err != nil {
-			return usageError(stderr, fmt.Errorf("invalid value for --nginx-version: %w", err))
-		}
-	}
-	for _, p := range o.wsPaths {
-		if _, err := path.Match(p, "/"); err != nil || !strings.HasPrefix(p, "/") {
-			return usageError(stderr, fmt.Errorf("invalid value %q for --ws-path: a glob pattern of location paths starting with \"/\", such as /events/*", p))
-		}
-	}
-
-	minRead, err := model.ParseMsec(o.minRead)
-	if err != nil {
-		return usageError(stderr, fmt.Errorf("invalid value %q for --min-read-timeout: an nginx time such as 60s, 5m or 1h30m", o.minRead))
 	}
 
 	res, err := load(o.input, stdin)
@@ -154,19 +155,102 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
 	}
-	res.lint(sel, model.Options{Version: ver}, rules.Options{WSPaths: o.wsPaths, MinReadTimeout: minRead})
-	if err := write(stdout, o.format, res); err != nil {
+	res.lint(st.rules, st.model, st.rules2)
+	res.applySeverities(st.severity)
+	out := &outputOptions{format: o.format, quiet: o.quiet, paths: st.paths,
+		color: !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)}
+	if err := write(stdout, out, res); err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
 		return exitError
 	}
 	return res.exitCode(o.failOn)
 }
 
+// settings are the options turned into what the linter runs with.
+type settings struct {
+	rules    []*rules.Rule
+	model    model.Options
+	rules2   rules.Options
+	severity map[*rules.Rule]rules.Severity
+	paths    *pathDisplay
+}
+
+func (o *options) settings() (*settings, error) {
+	st := &settings{severity: map[*rules.Rule]rules.Severity{}}
+	var err error
+	if st.rules, err = o.selectRules(); err != nil {
+		return nil, err
+	}
+	if o.nginxVersion != "" {
+		if st.model.Version, err = model.ParseVersion(o.nginxVersion); err != nil {
+			return nil, fmt.Errorf("invalid value for --nginx-version: %w", err)
+		}
+	}
+	for _, p := range o.wsPaths {
+		if _, err := path.Match(p, "/"); err != nil || !strings.HasPrefix(p, "/") {
+			return nil, fmt.Errorf("invalid value %q for --ws-path: a glob pattern of location paths starting with \"/\", such as /events/*", p)
+		}
+	}
+	st.rules2.WSPaths = o.wsPaths
+	if st.rules2.MinReadTimeout, err = model.ParseMsec(o.minRead); err != nil {
+		return nil, fmt.Errorf("invalid value %q for --min-read-timeout: an nginx time such as 60s, 5m or 1h30m", o.minRead)
+	}
+	for id, sev := range o.severity {
+		r := rules.ByID(id)
+		if r == nil {
+			return nil, fmt.Errorf("configuration file: severity for %q: no such rule", id)
+		}
+		s, ok := rules.ParseSeverity(sev)
+		if !ok {
+			return nil, fmt.Errorf("configuration file: severity %q for %s: accepted values are error, warning and note", sev, id)
+		}
+		st.severity[r] = s
+	}
+	if st.paths, err = newPathDisplay(o.pathMaps); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// applyConfigFile fills in, from .nginx-wslint.toml (or --config), every
+// setting whose flag was not given: flags win over the file.
+func (o *options) applyConfigFile(fs *pflag.FlagSet) error {
+	p, err := findConfig(o.configPath)
+	if err != nil || p == "" {
+		return err
+	}
+	c, err := loadConfig(p)
+	if err != nil {
+		return err
+	}
+	set := func(flag string, dst *string, v string) {
+		if v != "" && !fs.Changed(flag) {
+			*dst = v
+		}
+	}
+	setList := func(flag string, dst *[]string, v []string) {
+		if len(v) > 0 && !fs.Changed(flag) {
+			*dst = v
+		}
+	}
+	setList("disable", &o.disable, c.Disable)
+	setList("enable", &o.enable, c.Enable)
+	setList("ws-path", &o.wsPaths, c.WSPaths)
+	setList("path-map", &o.pathMaps, c.PathMap)
+	set("min-read-timeout", &o.minRead, c.MinReadTimeout)
+	set("nginx-version", &o.nginxVersion, c.NginxVersion)
+	set("fail-on", &o.failOn, c.FailOn)
+	set("root", &o.input.root, c.Root)
+	set("prefix", &o.input.prefix, c.Prefix)
+	o.severity = c.Severity
+	return nil
+}
+
 func (o *options) validate() error {
 	switch o.format {
-	case "text", "json":
+	case "text", "json", "sarif", "github":
 	default:
-		return fmt.Errorf("invalid value %q for --format: accepted values are text and json", o.format)
+		return fmt.Errorf("invalid value %q for --format: accepted values are text, json, sarif and github", o.format)
 	}
 	if _, ok := severityRank[o.failOn]; !ok {
 		return fmt.Errorf("invalid value %q for --fail-on: accepted values are error, warning, note and never", o.failOn)

@@ -51,6 +51,27 @@ type problem struct {
 	Message  string
 }
 
+// applySeverities sets the severity the configuration file gives a rule.
+func (r *result) applySeverities(sev map[*rules.Rule]rules.Severity) {
+	for i := range r.findings {
+		if s, ok := sev[r.findings[i].Rule]; ok {
+			r.findings[i].Severity = s
+		}
+	}
+}
+
+// source returns the text of a file the configurations read.
+func (r *result) source(path string) (string, bool) {
+	for _, cfg := range r.configs {
+		for _, f := range cfg.Files {
+			if f.Path == path {
+				return f.Src, true
+			}
+		}
+	}
+	return "", false
+}
+
 // exitCode is 2 when nginx would reject the configuration or input could not
 // be read, else 1 when findings reach failOn, else 0.
 func (r *result) exitCode(failOn string) int {

@@ -5,65 +5,217 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/rules"
 )
+
+// outputOptions say how findings are written.
+type outputOptions struct {
+	format string
+	color  bool
+	quiet  bool
+	paths  *pathDisplay
+}
 
 // sortProblems orders problems by file, line and column, as findings are.
 func sortProblems(ps []problem) {
 	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Column < b.Column
+		return lessPos(ps[i].Position, ps[j].Position)
 	})
 }
 
-func write(w io.Writer, format string, r *result) error {
-	if format == "json" {
-		return writeJSON(w, r)
+func lessPos(a, b parser.Position) bool {
+	if a.File != b.File {
+		return a.File < b.File
 	}
-	return writeText(w, r)
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Column < b.Column
 }
 
-// writeText prints "path:line:col: severity: message [RULE]" lines, the
-// format compilers use and editors parse, each finding followed by an
-// indented fix; configuration errors and findings in one file/line order.
-func writeText(w io.Writer, r *result) error {
-	type line struct {
-		pos  parser.Position
-		text string
+func write(w io.Writer, o *outputOptions, r *result) error {
+	switch o.format {
+	case "json":
+		return writeJSON(w, o, r)
+	case "github":
+		return writeGitHub(w, o, r)
+	case "sarif":
+		return writeSARIF(w, r, sarifOptions{BaseDir: o.paths.cwd, Paths: o.paths})
 	}
-	var lines []line
+	return writeText(w, o, r)
+}
+
+// entry is one printed item: a configuration error or a finding.
+type entry struct {
+	pos      parser.Position
+	end      parser.Position
+	severity string
+	message  string
+	rule     string
+	fix      string
+}
+
+// entries lists errors and unsuppressed findings in file/line order.
+func (r *result) entries() []entry {
+	var es []entry
 	for _, p := range r.errors {
-		lines = append(lines, line{p.Position, fmt.Sprintf("%s: %s: %s\n", p.Position, p.Severity, p.Message)})
+		es = append(es, entry{pos: p.Position, end: p.Position, severity: p.Severity, message: p.Message})
 	}
 	for _, d := range r.findings {
 		if d.Suppressed != nil {
 			continue
 		}
-		lines = append(lines, line{d.Start, fmt.Sprintf("%s: %s: %s [%s]\n    fix: %s\n", d.Start, d.Severity, d.Message, d.Rule.ID, d.Fix)})
+		es = append(es, entry{pos: d.Start, end: d.End, severity: d.Severity.String(), message: d.Message, rule: d.Rule.ID, fix: d.Fix})
 	}
-	sort.SliceStable(lines, func(i, j int) bool {
-		a, b := lines[i].pos, lines[j].pos
-		if a.File != b.File {
-			return a.File < b.File
+	sort.SliceStable(es, func(i, j int) bool { return lessPos(es[i].pos, es[j].pos) })
+	return es
+}
+
+var severityColor = map[string]string{"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "note": "\x1b[1;36m"}
+
+const colorReset, colorBold, colorDim = "\x1b[0m", "\x1b[1m", "\x1b[2m"
+
+// writeText prints "path:line:col: severity: message [RULE]", the format
+// compilers use and editors parse, then the source line with a ^~~~ under
+// the directive and an indented fix, and a summary line.
+func writeText(w io.Writer, o *outputOptions, r *result) error {
+	var b strings.Builder
+	paint := func(code, s string) string {
+		if !o.color {
+			return s
 		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
+		return code + s + colorReset
+	}
+	counts := map[string]int{}
+	for _, e := range r.entries() {
+		counts[e.severity]++
+		loc := fmt.Sprintf("%s:%d:%d:", o.paths.show(e.pos.File), e.pos.Line, e.pos.Column)
+		fmt.Fprintf(&b, "%s %s %s", paint(colorBold, loc), paint(severityColor[e.severity], e.severity+":"), e.message)
+		if e.rule != "" {
+			fmt.Fprintf(&b, " [%s]", e.rule)
 		}
-		return a.Column < b.Column
-	})
-	for _, l := range lines {
-		if _, err := io.WriteString(w, l.text); err != nil {
-			return err
+		b.WriteByte('\n')
+		if o.quiet {
+			continue
+		}
+		if src, ok := r.source(e.pos.File); ok {
+			if line, under := excerpt(src, e.pos, e.end); line != "" {
+				fmt.Fprintf(&b, "    %s\n    %s\n", line, paint(severityColor[e.severity], under))
+			}
+		}
+		if e.fix != "" {
+			fmt.Fprintf(&b, "    %s %s\n", paint(colorDim, "fix:"), e.fix)
 		}
 	}
-	return nil
+	if !o.quiet && len(counts) > 0 {
+		var parts []string
+		for _, s := range []string{"error", "warning", "note"} {
+			if n := counts[s]; n > 0 {
+				parts = append(parts, plural(n, s))
+			}
+		}
+		fmt.Fprintf(&b, "%s\n", strings.Join(parts, ", "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// excerpt returns the source line at pos and an underline of ^~~~ from
+// pos to end (or to the end of the line); tabs are kept so that the
+// underline stays aligned.
+func excerpt(src string, pos, end parser.Position) (line, under string) {
+	start := int(pos.Offset) - int(pos.Column) + 1
+	if start < 0 || start > len(src) {
+		return "", ""
+	}
+	stop := strings.IndexByte(src[start:], '\n')
+	if stop < 0 {
+		stop = len(src) - start
+	}
+	line = strings.TrimRight(src[start:start+stop], "\r")
+	col := int(pos.Column) - 1
+	if col > len(line) {
+		return "", ""
+	}
+	width := 1
+	switch {
+	case end.File == pos.File && end.Line == pos.Line && end.Column > pos.Column:
+		width = int(end.Column - pos.Column)
+	case end.Line > pos.Line:
+		width = len(line) - col
+	}
+	width = max(1, min(width, len(line)-col))
+	var u strings.Builder
+	for _, c := range line[:col] {
+		if c == '\t' {
+			u.WriteByte('\t')
+		} else {
+			u.WriteByte(' ')
+		}
+	}
+	u.WriteByte('^')
+	u.WriteString(strings.Repeat("~", width-1))
+	return line, u.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// writeGitHub prints GitHub Actions workflow commands, one annotation per
+// finding, then the plain text lines (GitHub shows only the first 10
+// annotations of each severity per step) and a summary.
+func writeGitHub(w io.Writer, o *outputOptions, r *result) error {
+	var b strings.Builder
+	level := map[string]string{"error": "error", "warning": "warning", "note": "notice"}
+	es := r.entries()
+	for _, e := range es {
+		title := e.rule
+		if title == "" {
+			title = "nginx configuration error"
+		}
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(o.paths.show(e.pos.File)), e.pos.Line, e.pos.Column)
+		if e.end.File == e.pos.File && e.end.Line >= e.pos.Line && e.end.Line > 0 {
+			props += fmt.Sprintf(",endLine=%d", e.end.Line)
+			if e.end.Line == e.pos.Line && e.end.Column > e.pos.Column {
+				props += fmt.Sprintf(",endColumn=%d", e.end.Column)
+			}
+		}
+		msg := e.message
+		if e.fix != "" {
+			msg += "\nfix: " + e.fix
+		}
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", level[e.severity], props, ghProperty(title), ghData(msg))
+	}
+	plain := *o
+	plain.color = false
+	plain.quiet = true
+	if err := writeText(&b, &plain, r); err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	for _, e := range es {
+		counts[e.severity]++
+	}
+	fmt.Fprintf(&b, "nginx-wslint: %d errors, %d warnings, %d notes\n", counts["error"], counts["warning"], counts["note"])
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
 // jsonReport is the documented JSON output. Version 1; fields are only ever
@@ -108,28 +260,32 @@ type jsonError struct {
 	Message  string `json:"message"`
 }
 
-func writeJSON(w io.Writer, r *result) error {
+func writeJSON(w io.Writer, o *outputOptions, r *result) error {
 	rep := jsonReport{Version: 1, Findings: []jsonFinding{}, Errors: []jsonError{}}
 	for _, d := range r.findings {
-		f := jsonFinding{
-			Rule: d.Rule.ID, Name: d.Rule.Name, Severity: d.Severity.String(),
-			File: d.Start.File, Line: int(d.Start.Line), Column: int(d.Start.Column),
-			EndLine: int(d.End.Line), EndColumn: int(d.End.Column),
-			Message: d.Message, Fix: d.Fix, Related: []jsonRelated{},
-		}
-		for _, rel := range d.Related {
-			f.Related = append(f.Related, jsonRelated{File: rel.File, Line: int(rel.Line), Column: int(rel.Column), Message: rel.Message})
-		}
-		if d.Suppressed != nil {
-			f.Suppressed = &jsonSuppressed{Reason: d.Suppressed.Reason}
-		}
-		rep.Findings = append(rep.Findings, f)
+		rep.Findings = append(rep.Findings, jsonFindingOf(o, d))
 	}
 	for _, p := range r.errors {
-		rep.Errors = append(rep.Errors, jsonError{File: p.File, Line: int(p.Line), Column: int(p.Column), Severity: p.Severity, Message: p.Message})
+		rep.Errors = append(rep.Errors, jsonError{File: o.paths.show(p.File), Line: int(p.Line), Column: int(p.Column), Severity: p.Severity, Message: p.Message})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(rep)
+}
+
+func jsonFindingOf(o *outputOptions, d rules.Diagnostic) jsonFinding {
+	f := jsonFinding{
+		Rule: d.Rule.ID, Name: d.Rule.Name, Severity: d.Severity.String(),
+		File: o.paths.show(d.Start.File), Line: int(d.Start.Line), Column: int(d.Start.Column),
+		EndLine: int(d.End.Line), EndColumn: int(d.End.Column),
+		Message: d.Message, Fix: d.Fix, Related: []jsonRelated{},
+	}
+	for _, rel := range d.Related {
+		f.Related = append(f.Related, jsonRelated{File: o.paths.show(rel.File), Line: int(rel.Line), Column: int(rel.Column), Message: rel.Message})
+	}
+	if d.Suppressed != nil {
+		f.Suppressed = &jsonSuppressed{Reason: d.Suppressed.Reason}
+	}
+	return f
 }

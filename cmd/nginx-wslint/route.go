@@ -82,7 +82,7 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if res.exitCode("never") == exitError {
-		_ = writeText(stderr, res)
+		_ = writeText(stderr, &outputOptions{format: "text", quiet: true}, res)
 		fmt.Fprintln(stderr, "nginx-wslint: nginx would refuse this configuration; fix the errors above first")
 		return exitError
 	}
