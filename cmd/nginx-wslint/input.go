@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path"
+	"sort"
+	"strings"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
@@ -58,6 +60,23 @@ func (r *result) applySeverities(sev map[*rules.Rule]rules.Severity) {
 			r.findings[i].Severity = s
 		}
 	}
+}
+
+// files returns the paths of every file the configurations read, longest
+// first, so that a path is rewritten before any path it contains.
+func (r *result) files() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, cfg := range r.configs {
+		for _, f := range cfg.Files {
+			if !seen[f.Path] {
+				seen[f.Path] = true
+				out = append(out, f.Path)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
 }
 
 // source returns the text of a file the configurations read.
@@ -144,6 +163,11 @@ func (r *result) addStdin(stdin io.Reader, name string, popts parser.Options) er
 		return fmt.Errorf("reading standard input: %w", err)
 	}
 	src := string(b)
+	if strings.TrimSpace(src) == "" {
+		// nginx -T prints nothing when nginx refuses the configuration: a
+		// pre-reload pipe must not pass on an empty dump.
+		return errors.New(`standard input is empty, nothing to lint (nginx -T prints nothing when nginx itself refuses the configuration: run "nginx -t" to see why)`)
+	}
 	if parser.IsDump(src) {
 		cfg, _, err := parser.ParseDump(src, popts)
 		if err != nil {

@@ -37,6 +37,14 @@ func lessPos(a, b parser.Position) bool {
 }
 
 func write(w io.Writer, o *outputOptions, r *result) error {
+	// Messages quote file paths; show them as the findings' own paths.
+	files := r.files()
+	for i := range r.findings {
+		r.findings[i].Message = o.paths.message(r.findings[i].Message, files)
+		for j := range r.findings[i].Related {
+			r.findings[i].Related[j].Message = o.paths.message(r.findings[i].Related[j].Message, files)
+		}
+	}
 	switch o.format {
 	case "json":
 		return writeJSON(w, o, r)

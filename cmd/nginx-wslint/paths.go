@@ -61,3 +61,18 @@ func isTerminal(w any) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// message rewrites the file paths a message quotes ("set at
+// conf.d/app.conf:7:9") as show rewrites a finding's own path. files are
+// the paths the configurations read.
+func (pd *pathDisplay) message(msg string, files []string) string {
+	if pd == nil || len(pd.maps) == 0 && pd.cwd == "" {
+		return msg
+	}
+	for _, f := range files {
+		if shown := pd.show(f); shown != f && strings.Contains(msg, f+":") {
+			msg = strings.ReplaceAll(msg, f+":", shown+":")
+		}
+	}
+	return msg
+}
