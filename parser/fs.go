@@ -192,57 +192,63 @@ func fnmatch(pattern, name string) bool {
 	return matchFrom(pattern, name)
 }
 
+// matchFrom matches s against p in time linear in their lengths times the
+// number of stars: on a mismatch it only retries from the last "*", which
+// is enough for glob patterns (a later star can absorb anything an earlier
+// one could).
 func matchFrom(p, s string) bool {
-	for len(p) > 0 {
-		switch p[0] {
-		case '*':
-			for len(p) > 0 && p[0] == '*' {
-				p = p[1:]
-			}
-			if p == "" {
-				return true
-			}
-			for i := 0; i <= len(s); i++ {
-				if matchFrom(p, s[i:]) {
-					return true
-				}
-			}
-			return false
-		case '?':
-			if s == "" {
-				return false
-			}
-			p, s = p[1:], s[1:]
-		case '[':
-			if s == "" {
-				return false
-			}
-			ok, rest, valid := matchClass(p, s[0])
-			if !valid {
-				// An unclosed "[" is an ordinary character.
-				if s[0] != '[' {
-					return false
-				}
-				p, s = p[1:], s[1:]
+	starP, starS := -1, 0
+	pi, si := 0, 0
+	for si < len(s) || pi < len(p) {
+		if pi < len(p) {
+			switch c := p[pi]; c {
+			case '*':
+				starP, starS = pi, si
+				pi++
 				continue
+			case '?':
+				if si < len(s) {
+					pi++
+					si++
+					continue
+				}
+			case '[':
+				if si < len(s) {
+					ok, rest, valid := matchClass(p[pi:], s[si])
+					if !valid {
+						// An unclosed "[" is an ordinary character.
+						if s[si] == '[' {
+							pi++
+							si++
+							continue
+						}
+					} else if ok {
+						pi = len(p) - len(rest)
+						si++
+						continue
+					}
+				}
+			default:
+				lit := c
+				next := pi + 1
+				if c == '\\' && pi+1 < len(p) {
+					lit = p[pi+1]
+					next = pi + 2
+				}
+				if si < len(s) && s[si] == lit {
+					pi = next
+					si++
+					continue
+				}
 			}
-			if !ok {
-				return false
-			}
-			p, s = rest, s[1:]
-		case '\\':
-			if len(p) > 1 {
-				p = p[1:]
-			}
-			fallthrough
-		default:
-			if s == "" || s[0] != p[0] {
-				return false
-			}
-			p, s = p[1:], s[1:]
 		}
+		if starP < 0 || starS >= len(s) {
+			return false
+		}
+		starS++
+		pi, si = starP+1, starS
 	}
-	return s == ""
+	return true
 }
 
 // matchClass matches c against the bracket expression at the start of p and

@@ -39,9 +39,17 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 }
 
 func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
+	if len(p.cfg.Files) >= maxFileReads {
+		p.once("limit", &Error{
+			Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+			Msg:      fmt.Sprintf("more than %d files read through include: the linter stops reading includes here", maxFileReads),
+			Hint:     "includes that include each other multiply; check the include patterns",
+		})
+		return
+	}
 	for _, open := range p.stack {
 		if path.Clean(open) == path.Clean(name) {
-			p.addError(&Error{
+			p.once(d.Position().String()+"\x00"+name, &Error{
 				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
 				Msg:      fmt.Sprintf("include cycle: \"%s\" is already being read", name),
 				Hint:     "chain: " + strings.Join(append(append([]string{}, p.stack...), name), " -> "),
@@ -52,6 +60,15 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 	cached, ok := p.cache[name]
 	if !ok {
 		src, where, err := p.fs.ReadFile(name)
+		if errors.Is(err, syscall.EISDIR) {
+			// nginx opens it, then fails to read it (without a position).
+			p.once(d.Position().String()+"\x00"+name, &Error{
+				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+				Msg:      fmt.Sprintf("pread() \"%s\" failed (21: Is a directory)", name),
+				Hint:     "the include names a directory; to read the files in it, use a glob such as dir/*.conf",
+			})
+			return
+		}
 		if err != nil {
 			e := &Error{
 				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
@@ -94,4 +111,16 @@ func errnoText(err error) string {
 // termPos is the position of the ";" that ends a simple directive.
 func (d *Directive) termPos() Pos {
 	return Pos{Offset: d.End.Offset - 1, Line: d.End.Line, Column: d.End.Column - 1}
+}
+
+// once records e unless an error with the same key was recorded before.
+func (p *parser) once(key string, e *Error) {
+	if p.reported == nil {
+		p.reported = map[string]bool{}
+	}
+	if p.reported[key] {
+		return
+	}
+	p.reported[key] = true
+	p.addError(e)
 }

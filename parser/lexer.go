@@ -219,6 +219,9 @@ func (lx *lexer) read() (words []Word, t term, termPos Pos, err *Error) {
 				} else {
 					w.End = lx.posOf(i)
 				}
+				if len(lx.words) >= maxWords {
+					return nil, 0, Pos{}, lx.errorf(lx.words[0].Start, "more than %d parameters in one directive", maxWords)
+				}
 				lx.words = append(lx.words, w)
 				if ch == ';' {
 					return lx.words, termSemicolon, lx.posOf(i), nil

@@ -11,6 +11,11 @@ import (
 const (
 	maxIncludeDepth = 64
 	maxBlockDepth   = 500
+	// maxFileReads bounds the file occurrences of one configuration: globs
+	// that include each other can otherwise multiply them without end.
+	maxFileReads = 20000
+	// maxWords bounds the words of one directive.
+	maxWords = 10000
 )
 
 // Options control how a configuration is read.
@@ -50,6 +55,9 @@ type parser struct {
 	cfg    *Config
 	stack  []string // files being read, for include cycles
 	cache  map[string]cachedFile
+	// reported remembers include problems already reported, so that a
+	// file read many times reports each once.
+	reported map[string]bool
 
 	dirSlab  []Directive
 	wordSlab []Word
