@@ -10,7 +10,10 @@
 // always are. Offset is the 0-based byte offset in the file.
 package parser
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Pos is a position in a configuration file.
 type Pos struct {
@@ -37,9 +40,32 @@ type Word struct {
 	// \" \' \\ \t \r \n processed; any other backslash is kept.
 	Value string
 	// Start is the position of the word's first byte (the opening quote of a
-	// quoted word); End is the position just after its last byte.
-	Start, End Pos
-	Quote      Quote
+	// quoted word).
+	Start Pos
+	// span is the word's length in the source (at most nginx's 4096-byte
+	// token limit), with its Quote in the top two bits: a configuration has
+	// hundreds of thousands of words, so each byte counts.
+	span uint32
+}
+
+const spanQuoteShift = 30
+
+// Quote says how the word was written.
+func (w Word) Quote() Quote { return Quote(w.span >> spanQuoteShift) }
+
+// EndOffset is the byte offset just after the word's last byte.
+func (w Word) EndOffset() int32 { return w.Start.Offset + int32(w.span&(1<<spanQuoteShift-1)) }
+
+// End returns the position just after the word's last byte; src is the text
+// of the word's file (File.Src). A quoted word may span lines.
+func (w Word) End(src string) Pos {
+	end := w.EndOffset()
+	p := Pos{Offset: end, Line: w.Start.Line, Column: w.Start.Column + end - w.Start.Offset}
+	if text := src[w.Start.Offset:end]; strings.IndexByte(text, '\n') >= 0 {
+		p.Line += int32(strings.Count(text, "\n"))
+		p.Column = int32(len(text) - strings.LastIndexByte(text, '\n'))
+	}
+	return p
 }
 
 // Directive is one nginx directive: a name, arguments, and an optional block.

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"github.com/nginx-wslint/nginx-wslint/internal/confgen"
 	"testing"
 )
 
@@ -12,9 +13,9 @@ import (
 // lines/op is the number of configuration lines read per operation; the
 // B/s figure counts the bytes of all files read.
 func BenchmarkParse(b *testing.B) {
-	for _, size := range genSizes {
+	for _, size := range confgen.Sizes {
 		b.Run(size.Name, func(b *testing.B) {
-			tr, err := generateTree(b.TempDir(), size.Spec)
+			tr, err := confgen.Generate(b.TempDir(), size.Spec)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -37,7 +38,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkParseBytes is BenchmarkParse without the file system: one file
 // already in memory, to separate the parser's cost from reading files.
 func BenchmarkParseBytes(b *testing.B) {
-	src := genMain(genSpec{}, indent(genSite(0, 20000), "    "))
+	src := confgen.SingleFile(20000)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {

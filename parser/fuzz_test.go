@@ -327,14 +327,14 @@ func nginxUnescape(raw string) string {
 func checkWord(t testing.TB, where, src string, w Word) {
 	t.Helper()
 	checkPos(t, where+" word start", src, w.Start)
-	checkPos(t, where+" word end", src, w.End)
-	if w.End.Offset <= w.Start.Offset || int(w.End.Offset) > len(src) {
-		t.Errorf("%s: word %q spans %d..%d", where, w.Value, w.Start.Offset, w.End.Offset)
+	checkPos(t, where+" word end", src, w.End(src))
+	if w.EndOffset() <= w.Start.Offset || int(w.EndOffset()) > len(src) {
+		t.Errorf("%s: word %q spans %d..%d", where, w.Value, w.Start.Offset, w.EndOffset())
 		return
 	}
-	raw := src[w.Start.Offset:w.End.Offset]
+	raw := src[w.Start.Offset:w.EndOffset()]
 	inner := raw
-	switch w.Quote {
+	switch w.Quote() {
 	case Unquoted:
 		// No unescaped separator inside an unquoted word.
 		variable := false
@@ -359,7 +359,7 @@ func checkWord(t testing.TB, where, src string, w Word) {
 		}
 	case DoubleQuoted, SingleQuoted:
 		q := byte('"')
-		if w.Quote == SingleQuoted {
+		if w.Quote() == SingleQuoted {
 			q = '\''
 		}
 		if len(raw) < 2 || raw[0] != q || raw[len(raw)-1] != q {
@@ -368,7 +368,7 @@ func checkWord(t testing.TB, where, src string, w Word) {
 		}
 		inner = raw[1 : len(raw)-1]
 	default:
-		t.Errorf("%s: word %q with Quote %d", where, raw, w.Quote)
+		t.Errorf("%s: word %q with Quote %d", where, raw, w.Quote())
 	}
 	if want := nginxUnescape(inner); w.Value != want {
 		t.Errorf("%s: word %q has Value %q, want %q", where, raw, w.Value, want)
@@ -399,7 +399,7 @@ func checkDirectives(t testing.TB, f *File, src string, dirs []*Directive, paren
 		checkPos(t, where+" start", src, d.Start)
 		checkPos(t, where+" end", src, d.End)
 		if int(d.Start.Offset) < len(src) {
-			switch d.Words[0].Quote {
+			switch d.Words[0].Quote() {
 			case DoubleQuoted:
 				if src[d.Start.Offset] != '"' {
 					t.Errorf("%s: double-quoted name does not start with a quote", where)
@@ -412,13 +412,13 @@ func checkDirectives(t testing.TB, f *File, src string, dirs []*Directive, paren
 		}
 		for i, w := range d.Words {
 			checkWord(t, where, src, w)
-			if i > 0 && d.Words[i-1].End.Offset > w.Start.Offset {
-				t.Errorf("%s: word %d starts at %d, before the end of word %d at %d", where, i, w.Start.Offset, i-1, d.Words[i-1].End.Offset)
+			if i > 0 && d.Words[i-1].EndOffset() > w.Start.Offset {
+				t.Errorf("%s: word %d starts at %d, before the end of word %d at %d", where, i, w.Start.Offset, i-1, d.Words[i-1].EndOffset())
 			}
 		}
 		last := d.Words[len(d.Words)-1]
-		if d.End.Offset <= last.End.Offset {
-			t.Errorf("%s: End %d before the end of the last word %d", where, d.End.Offset, last.End.Offset)
+		if d.End.Offset <= last.EndOffset() {
+			t.Errorf("%s: End %d before the end of the last word %d", where, d.End.Offset, last.EndOffset())
 		}
 		if prev != nil {
 			if d.Start.Offset <= prev.Start.Offset {
@@ -436,7 +436,7 @@ func checkDirectives(t testing.TB, f *File, src string, dirs []*Directive, paren
 			if int(b.Open.Offset) >= len(src) || src[b.Open.Offset] != '{' {
 				t.Errorf("%s: block Open %d is not a {", where, b.Open.Offset)
 			}
-			if b.Open.Offset < last.End.Offset-1 {
+			if b.Open.Offset < last.EndOffset()-1 {
 				t.Errorf("%s: block Open %d inside the last word", where, b.Open.Offset)
 			}
 			if complete {
@@ -478,7 +478,7 @@ func render(b *strings.Builder, src string, dirs []*Directive) {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(src[w.Start.Offset:w.End.Offset])
+			b.WriteString(src[w.Start.Offset:w.EndOffset()])
 		}
 		switch {
 		case d.Block == nil:
@@ -518,7 +518,7 @@ func flatten(out *[]string, dirs []*Directive) {
 	for _, d := range dirs {
 		var s strings.Builder
 		for _, w := range d.Words {
-			fmt.Fprintf(&s, "%d%q ", w.Quote, w.Value)
+			fmt.Fprintf(&s, "%d%q ", w.Quote(), w.Value)
 		}
 		switch {
 		case d.Block == nil:

@@ -105,6 +105,13 @@ func (lx *lexer) read() (words []Word, t term, termPos Pos, err *Error) {
 			lx.lineStart = lx.pos
 		}
 		if sharpComment {
+			// Fast path: nothing in a comment matters until its LF, but
+			// the token limit still counts from the "#".
+			stop := len(src)
+			if j := strings.IndexByte(src[lx.pos:], '\n'); j >= 0 {
+				stop = lx.pos + j
+			}
+			lx.pos = min(stop, start+confBuffer)
 			continue
 		}
 		if quoted {
@@ -205,20 +212,26 @@ func (lx *lexer) read() (words []Word, t term, termPos Pos, err *Error) {
 				lastSpace = true
 				found = true
 			}
-			if found {
+			if !found {
+				// Fast path: skip the bytes that change nothing in this
+				// state, up to the token limit.
+				lx.pos = skipPlain(src, lx.pos, start+confBuffer, dQuoted, sQuoted)
+				continue
+			}
+			{
 				w := Word{Value: unescape(src, start, i), Start: startPos}
+				end := i
 				if needSpace {
 					// Quoted: the word runs from the opening quote to the
 					// closing one included.
-					w.End = lx.posOf(i + 1)
+					end = i + 1
+					q := SingleQuoted
 					if ch == '"' {
-						w.Quote = DoubleQuoted
-					} else {
-						w.Quote = SingleQuoted
+						q = DoubleQuoted
 					}
-				} else {
-					w.End = lx.posOf(i)
+					w.span = uint32(q) << spanQuoteShift
 				}
+				w.span |= uint32(end - int(startPos.Offset))
 				if len(lx.words) >= maxWords {
 					return nil, 0, Pos{}, lx.errorf(lx.words[0].Start, "more than %d parameters in one directive", maxWords)
 				}
@@ -232,6 +245,36 @@ func (lx *lexer) read() (words []Word, t term, termPos Pos, err *Error) {
 			}
 		}
 	}
+}
+
+// skipPlain returns the offset of the first byte at or after i (and before
+// limit) that ngx_conf_read_token's state machine must look at inside a
+// word: in an unquoted word, whitespace, ";", "{", "\\" and "$"; in a
+// quoted one, its closing quote, "\\", "$" and LF (which counts a line).
+func skipPlain(src string, i, limit int, dQuoted, sQuoted bool) int {
+	limit = min(limit, len(src))
+	switch {
+	case dQuoted || sQuoted:
+		q := byte('\'')
+		if dQuoted {
+			q = '"'
+		}
+		for i < limit {
+			if c := src[i]; c == q || c == '\\' || c == '$' || c == '\n' {
+				return i
+			}
+			i++
+		}
+	default:
+		for i < limit {
+			switch src[i] {
+			case ' ', '\t', '\r', '\n', ';', '{', '\\', '$':
+				return i
+			}
+			i++
+		}
+	}
+	return i
 }
 
 // posOf returns the position of offset off, which lies on the current line,

@@ -810,7 +810,7 @@ func agreementApplyExclusion(c agreementCase, cfg *parser.Config, msg nginxtest.
 			found := false
 			for _, w := range d.Args() {
 				if w.Value == q[1] {
-					cp.blank(int(w.Start.Offset), int(w.End.Offset))
+					cp.blank(int(w.Start.Offset), int(w.EndOffset()))
 					found = true
 				}
 			}

@@ -20,7 +20,7 @@ func tree(ds []*Directive) string {
 			}
 			fmt.Fprintf(&b, "%s@%d:%d", d.Name, d.Start.Line, d.Start.Column)
 			for _, w := range d.Args() {
-				q := map[Quote]string{Unquoted: "", SingleQuoted: "/sq", DoubleQuoted: "/dq"}[w.Quote]
+				q := map[Quote]string{Unquoted: "", SingleQuoted: "/sq", DoubleQuoted: "/dq"}[w.Quote()]
 				fmt.Fprintf(&b, " %q@%d:%d%s", w.Value, w.Start.Line, w.Start.Column, q)
 			}
 			switch {

@@ -93,8 +93,8 @@ func checkFile(t *testing.T, f *parser.File, broken bool) int {
 			}
 			for _, w := range d.Words {
 				at("word "+w.Value, w.Start)
-				raw := src[w.Start.Offset:w.End.Offset]
-				if got := readBack(raw, w.Quote); got != w.Value {
+				raw := src[w.Start.Offset:w.EndOffset()]
+				if got := readBack(raw, w.Quote()); got != w.Value {
 					t.Errorf("%s:%d:%d: word %q reads back as %q from %q", f.Path, w.Start.Line, w.Start.Column, w.Value, got, raw)
 				}
 			}

@@ -153,7 +153,7 @@ func lineEnd(d *parser.Directive) parser.Position {
 		return parser.Position{File: d.File.Path, Pos: d.End}
 	}
 	last := d.Words[len(d.Words)-1]
-	return parser.Position{File: d.File.Path, Pos: last.End}
+	return parser.Position{File: d.File.Path, Pos: last.End(d.File.Src)}
 }
 
 // Run runs rules on a model and returns their findings sorted by file, line,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dlclark/regexp2"
@@ -111,13 +112,15 @@ func splitLocationArgs(d *parser.Directive) (modifier, name string) {
 
 // Regex is a PCRE pattern as nginx uses it, evaluated with Go's RE2 engine
 // when the pattern means the same there, else with a backtracking engine
-// bounded in time; Err says why it cannot be evaluated at all.
+// bounded in time. It is compiled on first use: a large configuration has
+// thousands of regex locations, most of which no request of a run reaches.
 type Regex struct {
 	Pattern  string
 	Caseless bool
+	once     sync.Once
 	re       *regexp.Regexp
 	re2      *regexp2.Regexp
-	Err      error
+	err      error
 }
 
 // regexTimeout bounds a backtracking match on a pathological pattern.
@@ -126,28 +129,38 @@ const regexTimeout = 100 * time.Millisecond
 // CompileRegex prepares a PCRE pattern. nginx compiles location regexes
 // without anchoring and, for ~*, with PCRE's caseless option.
 func CompileRegex(pattern string, caseless bool) *Regex {
-	r := &Regex{Pattern: pattern, Caseless: caseless}
-	prefix := ""
-	if caseless {
-		prefix = "(?i)"
-	}
-	re, err := regexp.Compile(prefix + pattern)
-	if err == nil && !pcreDiffers(pattern) {
-		r.re = re
-		return r
-	}
-	opts := regexp2.None
-	if caseless {
-		opts |= regexp2.IgnoreCase
-	}
-	re2, err2 := regexp2.Compile(pattern, opts)
-	if err2 != nil {
-		r.Err = fmt.Errorf("cannot evaluate the regex %q: %w", pattern, err2)
-		return r
-	}
-	re2.MatchTimeout = regexTimeout
-	r.re2 = re2
-	return r
+	return &Regex{Pattern: pattern, Caseless: caseless}
+}
+
+// Err says why the pattern cannot be evaluated at all, nil when it can.
+func (r *Regex) Err() error {
+	r.compile()
+	return r.err
+}
+
+func (r *Regex) compile() {
+	r.once.Do(func() {
+		prefix := ""
+		if r.Caseless {
+			prefix = "(?i)"
+		}
+		re, err := regexp.Compile(prefix + r.Pattern)
+		if err == nil && !pcreDiffers(r.Pattern) {
+			r.re = re
+			return
+		}
+		opts := regexp2.None
+		if r.Caseless {
+			opts |= regexp2.IgnoreCase
+		}
+		re2, err2 := regexp2.Compile(r.Pattern, opts)
+		if err2 != nil {
+			r.err = fmt.Errorf("cannot evaluate the regex %q: %w", r.Pattern, err2)
+			return
+		}
+		re2.MatchTimeout = regexTimeout
+		r.re2 = re2
+	})
 }
 
 // pcreDiffers reports constructs that RE2 accepts with another meaning than
@@ -166,6 +179,7 @@ func (r *Regex) MatchString(s string) (matched, ok bool) {
 // FindSubmatch returns the match and its groups ($0 ... $9), nil when the
 // pattern is not found; ok is false when it cannot be evaluated.
 func (r *Regex) FindSubmatch(s string) (groups []string, ok bool) {
+	r.compile()
 	switch {
 	case r.re != nil:
 		return r.re.FindStringSubmatch(s), true
@@ -302,7 +316,7 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 			}
 			groups, ok := l.Regex.FindSubmatch(uri)
 			if !ok {
-				m.Err = l.Regex.Err
+				m.Err = l.Regex.Err()
 				if m.Err == nil {
 					m.Err = errors.New("the regex " + l.Name + " took too long to evaluate")
 				}

@@ -46,7 +46,7 @@ func (b *builder) addMap(d *parser.Directive) {
 		key, value := e.Words[0].Value, e.Words[1].Value
 		entry := &MapEntry{Dir: e, Value: value}
 		switch {
-		case key == "default" && e.Words[0].Quote == parser.Unquoted:
+		case key == "default" && e.Words[0].Quote() == parser.Unquoted:
 			mp.Default = entry
 			return
 		case strings.HasPrefix(key, "~*"):

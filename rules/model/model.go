@@ -149,7 +149,8 @@ type Model struct {
 	Sets      map[string][]*parser.Directive
 	Upstreams map[string]*Upstream
 
-	maps map[string]*Map // lower-case variable name -> last definition
+	maps  map[string]*Map // lower-case variable name -> last definition
+	ports map[int]*portGroup
 }
 
 // Upstream is an upstream block.

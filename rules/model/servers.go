@@ -148,23 +148,15 @@ func (m *Model) FindServer(host string, port int) (ServerMatch, bool) {
 		// (ngx_http_set_virtual_server): a server without server_name,
 		// or with server_name "", answers requests without Host rather
 		// than the default server. Wildcards and regexes are not tried.
-		for _, s := range cands {
-			for i, n := range s.Names {
-				if n.Kind == "exact" && n.Name == "" {
-					return ServerMatch{Server: s, Name: &s.Names[i], Why: `no Host header: the empty server_name ""`}, true
-				}
-			}
+		if ref, ok := m.portGroup(port).exact[""]; ok {
+			return ServerMatch{Server: ref.server, Name: &ref.server.Names[ref.name], Why: `no Host header: the empty server_name ""`}, true
 		}
 		return ServerMatch{Server: def, Why: "no Host header: the " + why}, true
 	}
 	// Exact names, then the longest leading wildcard, then the longest
 	// trailing wildcard, then regexes in order (ngx_http_find_virtual_server).
-	for _, s := range cands {
-		for i, n := range s.Names {
-			if n.Kind == "exact" && n.Name == host {
-				return ServerMatch{Server: s, Name: &s.Names[i], Why: `exact server_name "` + n.Name + `"`}, true
-			}
-		}
+	if ref, ok := m.portGroup(port).exact[host]; ok {
+		return ServerMatch{Server: ref.server, Name: &ref.server.Names[ref.name], Why: `exact server_name "` + host + `"`}, true
 	}
 	if s, n := bestWildcard(cands, host, "leading"); s != nil {
 		return ServerMatch{Server: s, Name: n, Why: `wildcard server_name "` + n.Name + `"`}, true
@@ -196,25 +188,67 @@ func (m *Model) DefaultServer(port int) (*Server, bool) {
 // the default server among them (the first with default_server, else the
 // first), and why it is the default; no servers when none listens there.
 func (m *Model) portServers(port int) (cands []*Server, def *Server, why string) {
-	for _, s := range m.Servers {
-		for _, l := range s.Listens {
-			if l.Unix || l.Port != port {
-				continue
-			}
-			cands = append(cands, s)
-			if l.Default && def == nil {
-				def = s
-			}
-			break
-		}
-	}
-	if len(cands) == 0 {
+	g := m.portGroup(port)
+	if g == nil {
 		return nil, nil, ""
 	}
-	if def != nil {
-		return cands, def, "default_server for port " + strconv.Itoa(port)
+	return g.servers, g.def, g.why
+}
+
+// portGroup is the servers listening on one port, indexed once: a
+// configuration with thousands of servers would otherwise be scanned for
+// every request and for every server's default.
+type portGroup struct {
+	servers []*Server
+	def     *Server
+	why     string
+	exact   map[string]nameRef // first server with each exact name
+}
+
+type nameRef struct {
+	server *Server
+	name   int
+}
+
+// portGroup returns the group of port, building the index on first use.
+func (m *Model) portGroup(port int) *portGroup {
+	if m.ports == nil {
+		m.ports = map[int]*portGroup{}
+		for _, s := range m.Servers {
+			seen := map[int]bool{}
+			for _, l := range s.Listens {
+				if l.Unix || seen[l.Port] {
+					continue
+				}
+				seen[l.Port] = true
+				g := m.ports[l.Port]
+				if g == nil {
+					g = &portGroup{exact: map[string]nameRef{}}
+					m.ports[l.Port] = g
+				}
+				g.servers = append(g.servers, s)
+				for i, n := range s.Names {
+					if _, dup := g.exact[n.Name]; n.Kind == "exact" && !dup {
+						g.exact[n.Name] = nameRef{s, i}
+					}
+				}
+			}
+			for _, l := range s.Listens {
+				if g := m.ports[l.Port]; !l.Unix && l.Default && g.def == nil {
+					g.def = s
+				}
+			}
+		}
+		for port, g := range m.ports {
+			if g.def != nil {
+				g.why = "default_server for port " + strconv.Itoa(port)
+			} else {
+				g.def = g.servers[0]
+				g.why = "first server listening on port " + strconv.Itoa(port)
+			}
+		}
 	}
-	return cands, cands[0], "first server listening on port " + strconv.Itoa(port)
+	return m.ports[port]
 }
 
 // applyDefaultMergeSlashes sets each server's MergeSlashes to the
