@@ -70,8 +70,12 @@ func variables(value string) []string {
 
 // connectionHeaders returns every proxy_set_header Connection line in the
 // configuration, in order.
-func connectionHeaders(m *model.Model) []*parser.Directive {
-	var out []*parser.Directive
+func connectionHeaders(p *Pass) []*parser.Directive {
+	if p.ws.conns != nil {
+		return p.ws.conns
+	}
+	m := p.Model
+	out := []*parser.Directive{}
 	for _, b := range m.Blocks() {
 		for _, d := range b.All("proxy_set_header") {
 			if strings.EqualFold(d.Arg(0), "Connection") && len(d.Words) == 3 {
@@ -79,6 +83,7 @@ func connectionHeaders(m *model.Model) []*parser.Directive {
 			}
 		}
 	}
+	p.ws.conns = out
 	return out
 }
 

@@ -64,7 +64,7 @@ func checkWS001(p *Pass) {
 	complete := m.Config != nil && m.Config.Main != nil && m.Config.Main.Ctx == parser.CtxMain && m.HTTP.Dir != nil
 	reported := map[string]bool{}
 	checkedMaps := map[*model.Map]bool{}
-	for _, d := range connectionHeaders(m) {
+	for _, d := range connectionHeaders(p) {
 		for _, v := range variables(d.Arg(1)) {
 			if reported[v] {
 				continue

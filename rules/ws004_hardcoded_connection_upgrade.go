@@ -66,7 +66,7 @@ func checkWS004(p *Pass) {
 			users[h.Dir] = append(users[h.Dir], loc)
 		}
 	}
-	for _, d := range connectionHeaders(m) {
+	for _, d := range connectionHeaders(p) {
 		value := d.Arg(1)
 		plain, known := m.Eval(value, model.PlainRequest())
 		if !known || !hasToken(plain, "upgrade") {

@@ -68,6 +68,12 @@ http {
 
 func checkWS007(p *Pass) {
 	m := p.Model
+	regexes := map[*model.Server][]*model.Location{}
+	for _, l := range m.Locations() {
+		if l.IsRegex() && l.Server != nil && l.Regex != nil {
+			regexes[l.Server] = append(regexes[l.Server], l)
+		}
+	}
 	for _, w := range p.WebSocketLocations() {
 		// Only endpoints (by path, --ws-path or the marker): a location that
 		// passes upgrade headers but also serves a whole site (location /,
@@ -75,8 +81,8 @@ func checkWS007(p *Pass) {
 		if !w.Dedicated || !w.IsPrefix() || w.Dir == nil || w.Server == nil {
 			continue
 		}
-		for _, r := range m.Locations() {
-			if !r.IsRegex() || r.Server != w.Server || inside(r, w.Location) || r.Regex == nil || proxiesWebSocket(p, r) {
+		for _, r := range regexes[w.Server] {
+			if inside(r, w.Location) || proxiesWebSocket(p, r) {
 				continue
 			}
 			example, err := r.Regex.Example(w.Name, func(uri string) bool {

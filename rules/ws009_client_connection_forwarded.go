@@ -52,7 +52,7 @@ http {
 }
 
 func checkWS009(p *Pass) {
-	for _, d := range connectionHeaders(p.Model) {
+	for _, d := range connectionHeaders(p) {
 		for _, v := range variables(d.Arg(1)) {
 			if strings.EqualFold(v, "http_connection") {
 				p.Report(d, "proxy_set_header Connection $http_connection forwards the client's own Connection header: together with Upgrade, any client can ask the backend for any protocol upgrade, including h2c, and then talk to it directly, past nginx's location rules (h2c smuggling)",

@@ -40,6 +40,7 @@ type WSLocation struct {
 
 // wsIndex is the WebSocket detection, done once per run for every rule.
 type wsIndex struct {
+	conns   []*parser.Directive // proxy_set_header Connection lines, once
 	proxied []*model.Location
 	ws      []*WSLocation
 	by      map[*model.Location]*WSLocation

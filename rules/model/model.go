@@ -151,6 +151,11 @@ type Model struct {
 
 	maps  map[string]*Map // lower-case variable name -> last definition
 	ports map[int]*portGroup
+	// Computed on first use and kept: rules ask the same questions of the
+	// same blocks many times.
+	headerCache map[*Block]headerList
+	locations   []*Location
+	blocks      []*Block
 }
 
 // Upstream is an upstream block.

@@ -51,7 +51,27 @@ func defaultHeaders(v Version) []Header {
 // level with one inherits none; if and limit_except blocks use their
 // location's), then nginx's defaults for every name not set. from is the
 // level whose lines are used, nil when none sets any.
+//
+// The result is computed once per block and shared: callers must not
+// modify it.
 func (m *Model) ProxyHeaders(b *Block) (headers []Header, from *Block) {
+	if c, ok := m.headerCache[b]; ok {
+		return c.headers, c.from
+	}
+	headers, from = m.proxyHeaders(b)
+	if m.headerCache == nil {
+		m.headerCache = map[*Block]headerList{}
+	}
+	m.headerCache[b] = headerList{headers, from}
+	return headers, from
+}
+
+type headerList struct {
+	headers []Header
+	from    *Block
+}
+
+func (m *Model) proxyHeaders(b *Block) (headers []Header, from *Block) {
 	dirs, from := b.InheritedArray("proxy_set_header")
 	set := map[string]bool{}
 	for _, d := range dirs {

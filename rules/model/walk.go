@@ -7,9 +7,12 @@ import (
 )
 
 // Locations returns every location of every server, nested ones after their
-// parent, in configuration order.
+// parent, in configuration order. The slice is shared: do not modify it.
 func (m *Model) Locations() []*Location {
-	var out []*Location
+	if m.locations != nil {
+		return m.locations
+	}
+	out := []*Location{}
 	var walk func(ls []*Location)
 	walk = func(ls []*Location) {
 		for _, l := range ls {
@@ -20,13 +23,18 @@ func (m *Model) Locations() []*Location {
 	for _, s := range m.Servers {
 		walk(s.Locations)
 	}
+	m.locations = out
 	return out
 }
 
 // Blocks returns every level (http, servers, locations, if and limit_except
-// blocks) in configuration order, each after its parent.
+// blocks) in configuration order, each after its parent. The slice is
+// shared: do not modify it.
 func (m *Model) Blocks() []*Block {
-	var out []*Block
+	if m.blocks != nil {
+		return m.blocks
+	}
+	out := []*Block{}
 	var walk func(b *Block)
 	walk = func(b *Block) {
 		out = append(out, b)
@@ -35,6 +43,7 @@ func (m *Model) Blocks() []*Block {
 		}
 	}
 	walk(m.HTTP)
+	m.blocks = out
 	return out
 }
 
