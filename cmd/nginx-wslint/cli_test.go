@@ -31,10 +31,7 @@ func TestNoInputFromTerminalOrNothing(t *testing.T) {
 
 // The example the README runs prints exactly what the README shows.
 func TestReadmeExample(t *testing.T) {
-	if err := os.Chdir("../.."); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = os.Chdir("cmd/nginx-wslint") }()
+	t.Chdir("../..")
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"testdata/examples/chat"}, nil, &stdout, &stderr)
 	readme, err := os.ReadFile("README.md")

@@ -35,7 +35,17 @@ func updating() bool {
 
 // sarifSchemaFile is the official SARIF 2.1.0 schema (OASIS, with the
 // approved errata 01), as published in github.com/oasis-tcs/sarif-spec.
-const sarifSchemaFile = "testdata/sarif-schema-2.1.0.json"
+// It is made absolute when the package loads, since some tests change the
+// working directory before the schema is first compiled.
+var sarifSchemaFile = mustAbs("testdata/sarif-schema-2.1.0.json")
+
+func mustAbs(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		panic(err)
+	}
+	return abs
+}
 
 var (
 	schemaOnce sync.Once
