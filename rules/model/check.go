@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strings"
+
 	"github.com/nginx-wslint/nginx-wslint/parser"
 )
 
@@ -23,6 +25,11 @@ func (m *Model) ValueErrors() []*parser.Error {
 				continue
 			}
 			v := d.Arg(0)
+			if strings.Contains(v, "${") {
+				// An envsubst placeholder of a Docker template
+				// (*.conf.template): replaced before nginx reads the file.
+				continue
+			}
 			switch d.Name {
 			case "proxy_read_timeout", "proxy_send_timeout", "proxy_connect_timeout":
 				if _, err := ParseMsec(v); err != nil {
