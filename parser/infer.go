@@ -35,6 +35,9 @@ func InferContext(src string) Ctx {
 	lx := newLexer("", src)
 	var names []string
 	depth := 0
+	// A main file is known by its first events or http block; without a
+	// context comment, the rest need not be read again.
+	marked := strings.Contains(src, "nginx-wslint-context")
 	for {
 		words, t, _, err := lx.read()
 		if err != nil {
@@ -59,6 +62,9 @@ func InferContext(src string) Ctx {
 		}
 		if depth == 0 && len(words) > 0 {
 			names = append(names, words[0].Value)
+			if !marked && t == termBlockStart && (words[0].Value == "http" || words[0].Value == "events") {
+				return CtxMain
+			}
 		}
 		if t == termBlockStart {
 			if len(words) > 0 && strings.HasSuffix(words[0].Value, "_by_lua_block") {
