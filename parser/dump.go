@@ -58,6 +58,7 @@ type Dump struct {
 	Order []string
 
 	sections []dumpSection
+	resolved []dumpSection
 }
 
 // dumpSection is the text between two separator lines, with its LF.
@@ -101,22 +102,48 @@ func SplitDump(src string) (*Dump, error) {
 	}
 	sections = append(sections, dumpSection{cur, curSep, last})
 	d := &Dump{sections: sections}
-	d.index()
+	d.index(nil)
 	return d, nil
 }
 
-// index builds Files and Order from the sections.
-func (d *Dump) index() {
-	d.Files = map[string]string{}
-	d.Order = d.Order[:0]
-	d.Main = d.sections[0].path
+// index builds Files and Order from the sections. A path printed twice can
+// only come from a line inside a file that looks like a separator (nginx
+// prints each file once): keep[path] says which occurrence is the file, and
+// the others are joined back into the text before them.
+func (d *Dump) index(keep map[string]int) {
+	occurrence := map[string]int{}
+	var secs []dumpSection
 	for _, s := range d.sections {
-		if _, dup := d.Files[s.path]; dup {
+		n := occurrence[s.path]
+		occurrence[s.path] = n + 1
+		if len(secs) > 0 && n != keep[s.path] {
+			secs[len(secs)-1].raw += s.separator + s.raw
 			continue
 		}
+		secs = append(secs, s)
+	}
+	d.resolved = secs
+	d.Files = map[string]string{}
+	d.Order = d.Order[:0]
+	d.Main = secs[0].path
+	for _, s := range secs {
 		d.Files[s.path] = strings.TrimSuffix(s.raw, "\n")
 		d.Order = append(d.Order, s.path)
 	}
+}
+
+// duplicates returns the paths printed more than once, with their counts.
+func (d *Dump) duplicates() map[string]int {
+	count := map[string]int{}
+	for _, s := range d.sections {
+		count[s.path]++
+	}
+	for p, n := range count {
+		if n < 2 {
+			delete(count, p)
+		}
+	}
+	return count
 }
 
 // mergeUnread joins back into the preceding file every section that no
@@ -135,9 +162,6 @@ func (d *Dump) mergeUnread(read map[string]bool) bool {
 		merged = true
 	}
 	d.sections = out
-	if merged {
-		d.index()
-	}
 	return merged
 }
 
@@ -153,7 +177,33 @@ func ParseDump(src string, opts Options) (*Config, *Dump, error) {
 	if opts.Context == CtxUnknown {
 		opts.Context = CtxMain
 	}
+	// A path printed twice: try each occurrence as the file, and keep the
+	// reading with the fewest errors (the false separator splits a file in
+	// the middle, which nginx's reader rejects).
+	keep := map[string]int{}
+	for path, n := range d.duplicates() {
+		best, bestErrs := 0, -1
+		for i := 0; i < n; i++ {
+			keep[path] = i
+			cfg := d.parse(keep, opts)
+			if bestErrs < 0 || len(cfg.Errors) < bestErrs {
+				best, bestErrs = i, len(cfg.Errors)
+			}
+		}
+		keep[path] = best
+	}
+	return d.parse(keep, opts), d, nil
+}
+
+// parse reads the dump with the given choice of duplicated sections, joining
+// back every section no include reads until none is left.
+func (d *Dump) parse(keep map[string]int, opts Options) *Config {
+	saved := d.sections
+	defer func() { d.sections = saved }()
+	d.index(keep)
+	d.sections = append([]dumpSection(nil), d.resolved...)
 	for {
+		d.index(nil)
 		opts.FS = NewMemFS(d.Files)
 		cfg := ParseBytes(d.Main, d.Files[d.Main], opts)
 		read := map[string]bool{d.Main: true}
@@ -162,7 +212,7 @@ func ParseDump(src string, opts Options) (*Config, *Dump, error) {
 		}
 		// Each round removes at least one section, so this ends.
 		if !d.mergeUnread(read) {
-			return cfg, d, nil
+			return cfg
 		}
 	}
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
@@ -82,7 +83,9 @@ func checkWS007(p *Pass) {
 			continue
 		}
 		for _, r := range regexes[w.Server] {
-			if inside(r, w.Location) || proxiesWebSocket(p, r) {
+			// nginx only tries the regexes of w's own level and of the
+			// levels above it (§5.2); others never see w's URIs.
+			if !consulted(r, w.Location) || proxiesWebSocket(p, r) {
 				continue
 			}
 			example, err := r.Regex.Example(w.Name, func(uri string) bool {
@@ -114,7 +117,9 @@ func checkWS007(p *Pass) {
 // location, and r wins.
 func takenBy(w, r *model.Location, uri string) bool {
 	merge := w.Server.MergeSlashes
-	if norm, _, err := model.NormalizeURI(uri, merge); err != nil || norm != uri || staticFile(uri) {
+	if norm, _, err := model.NormalizeURI(uri, merge); err != nil || norm != uri || staticFile(uri) || strings.Contains(uri, "/.") {
+		// Static files and hidden paths (/.git, /.env, denied by the
+		// usual "location ~ /\\." ) are not WebSocket endpoints.
 		return false
 	}
 	if deepestPrefix(w.Server.Locations, uri) != w {
@@ -157,10 +162,11 @@ func deepestPrefix(locs []*model.Location, uri string) *model.Location {
 	return best
 }
 
-// inside reports whether l is nested (at any depth) in outer.
-func inside(l, outer *model.Location) bool {
-	for b := l.Parent; b != nil; b = b.Parent {
-		if b.Location == outer {
+// consulted reports whether nginx may try regex location r for a URI whose
+// deepest prefix location is w: r sits at w's level or at a level above it.
+func consulted(r, w *model.Location) bool {
+	for b := w.Parent; b != nil; b = b.Parent {
+		if r.Parent == b {
 			return true
 		}
 	}

@@ -12,9 +12,9 @@ import (
 // Limits of the example search, so that a pathological regex costs bounded
 // time: the search expands at most this many strings and appends at most
 // this many bytes to the prefix. States already reached by a shorter string
-// are not expanded again (unless they match, since the caller may refuse a
-// string that another spelling of the same state would pass), so the
-// search is not complete, only bounded.
+// are not expanded again, so the search is not complete (the caller may
+// refuse a string that another spelling of the same state would pass), only
+// bounded.
 const (
 	exampleMaxStates = 5000
 	exampleMaxLen    = 48
@@ -54,6 +54,7 @@ func (r *Regex) Example(prefix string, accept func(string) bool) (string, error)
 		prev rune
 		s    string
 		hit  bool
+		leaf bool // not expanded
 	}
 	start := node{prev: -1}
 	for _, c := range prefix {
@@ -71,7 +72,7 @@ func (r *Regex) Example(prefix string, accept func(string) bool) (string, error)
 		if (n.hit || vm.matches(n.pre, n.prev)) && accept(n.s) {
 			return n.s, nil
 		}
-		if len(n.s)-len(prefix) >= exampleMaxLen {
+		if n.leaf || len(n.s)-len(prefix) >= exampleMaxLen {
 			continue
 		}
 		for _, c := range alphabet {
@@ -81,7 +82,13 @@ func (r *Regex) Example(prefix string, accept func(string) bool) (string, error)
 			if hit {
 				k += "!"
 			}
-			if seen[k] && !hit && !vm.matches(pre, c) {
+			if seen[k] {
+				// Another spelling of a state already queued: worth a
+				// look only if it matches (the caller may accept this
+				// spelling), and not worth expanding.
+				if hit || vm.matches(pre, c) {
+					queue = append(queue, node{pre: pre, prev: c, s: n.s + string(c), hit: hit, leaf: true})
+				}
 				continue
 			}
 			seen[k] = true
