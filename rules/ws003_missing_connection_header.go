@@ -16,7 +16,7 @@ var WS003 = &Rule{
 		Summary: "a WebSocket location does not send Connection: upgrade to the backend",
 		Why: "A WebSocket handshake needs `Connection: upgrade` next to `Upgrade: websocket`. nginx drops the client's " +
 			"Connection header and, unless configured, sends `Connection: close` (nginx before 1.29.7) or none at all " +
-			"(1.29.7 and later): the backend refuses the handshake with 400. A value of `close`, `keep-alive` or `\"\"` " +
+			"(1.29.7 and later): the backend refuses the handshake (400 or 426). A value of `close`, `keep-alive` or `\"\"` " +
 			"does the same, and so does a Connection line lost because the location sets proxy_set_header lines of its own.",
 		Bad: `events {}
 http {
@@ -60,7 +60,7 @@ func checkWS003(p *Pass) {
 			if m.Version.HTTP11ByDefault() {
 				what = "no Connection header (nginx 1.29.7 and later send none by default)"
 			}
-			msg := fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: the backend refuses the handshake with 400",
+			msg := fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: the backend refuses the handshake with 400 or 426",
 				describeLocation(w.Location), w.Why, what)
 			var rel []Related
 			if lost := lostHeader(w.Block, from, "Connection"); lost != nil {
@@ -86,7 +86,7 @@ func checkWS003(p *Pass) {
 		if h.Value == "" {
 			sent = "no Connection header (an empty value is not sent)"
 		}
-		p.Report(h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400",
+		p.Report(h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400 or 426",
 			describeLocation(w.Location), w.Why, sent),
 			"send `Connection $connection_upgrade` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block), or `Connection \"upgrade\"` in a location that only serves WebSocket",
 			RelatedAt(w.Dir, "the WebSocket location"))
