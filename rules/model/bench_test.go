@@ -2,44 +2,15 @@ package model_test
 
 import (
 	"strconv"
-	"sync"
 	"testing"
 
-	"github.com/nginx-wslint/nginx-wslint/internal/confgen"
-	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/internal/benchtree"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
-var (
-	bigOnce sync.Once
-	bigCfg  *parser.Config
-	bigErr  error
-)
-
-// bigConfig parses the ~200k-line generated tree once per test binary.
-func bigConfig(b *testing.B) *parser.Config {
-	bigOnce.Do(func() {
-		dir, err := mkdirTemp()
-		if err != nil {
-			bigErr = err
-			return
-		}
-		tr, err := confgen.Generate(dir, confgen.Sizes[2].Spec)
-		if err != nil {
-			bigErr = err
-			return
-		}
-		bigCfg, bigErr = parser.ParseFile(tr.Main, parser.Options{})
-	})
-	if bigErr != nil {
-		b.Fatal(bigErr)
-	}
-	return bigCfg
-}
-
 // BenchmarkBuild200k builds the model of the ~200k-line configuration.
 func BenchmarkBuild200k(b *testing.B) {
-	cfg := bigConfig(b)
+	cfg := benchtree.Config200k(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		model.Build(cfg, model.Options{})
@@ -50,7 +21,7 @@ func BenchmarkBuild200k(b *testing.B) {
 // configuration: server by Host and port, URI normalisation, location, and
 // the request-target sent upstream.
 func BenchmarkRoute10k(b *testing.B) {
-	m := model.Build(bigConfig(b), model.Options{})
+	m := model.Build(benchtree.Config200k(b), model.Options{})
 	type req struct {
 		host string
 		port int
