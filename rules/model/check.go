@@ -41,7 +41,7 @@ func (m *Model) ValueErrors() []*parser.Error {
 					add(d, `invalid value "`+v+`"`)
 				}
 			case "proxy_buffering":
-				if v != "on" && v != "off" {
+				if !strings.EqualFold(v, "on") && !strings.EqualFold(v, "off") {
 					add(d, `invalid value "`+v+`" in "proxy_buffering" directive, it must be "on" or "off"`)
 				}
 			}

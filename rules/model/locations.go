@@ -153,8 +153,14 @@ func (r *Regex) compile() {
 		if r.Caseless {
 			opts |= regexp2.IgnoreCase
 		}
-		re2, err2 := regexp2.Compile(r.Pattern, opts)
+		// PCRE's (?P<name>...) is (?<name>...) for the .NET syntax.
+		re2, err2 := regexp2.Compile(strings.ReplaceAll(r.Pattern, "(?P<", "(?<"), opts)
 		if err2 != nil {
+			if err == nil {
+				// Only Go reads it: near enough (see pcreDiffers).
+				r.re = re
+				return
+			}
 			r.err = fmt.Errorf("cannot evaluate the regex %q: %w", r.Pattern, err2)
 			return
 		}
@@ -164,9 +170,12 @@ func (r *Regex) compile() {
 }
 
 // pcreDiffers reports constructs that RE2 accepts with another meaning than
-// PCRE's: "$" also matches before a final newline in PCRE.
+// PCRE's, so that the backtracking engine (whose .NET syntax agrees with
+// PCRE on them) evaluates the pattern: "$" also matches before a final
+// newline in PCRE (a URI with %0A at its end), "\s" includes the vertical
+// tab, and "\Z" is PCRE's end-or-before-final-newline.
 func pcreDiffers(pattern string) bool {
-	return strings.Contains(pattern, `\Z`)
+	return strings.Contains(pattern, "$") || strings.Contains(pattern, `\s`) || strings.Contains(pattern, `\Z`)
 }
 
 // MatchString reports whether the pattern is found anywhere in s. ok is

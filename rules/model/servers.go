@@ -1,7 +1,6 @@
 package model
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -38,7 +37,7 @@ type ServerName struct {
 	Name string            // as written, lower-cased
 	// Kind is "exact", "leading" (*.x or .x), "trailing" (x.*) or "regex".
 	Kind  string
-	Regex *regexp.Regexp // for Kind "regex"; nil when RE2 cannot read it
+	Regex *Regex // for Kind "regex"
 }
 
 func (b *builder) newServer(d *parser.Directive) *Server {
@@ -115,7 +114,7 @@ func parseServerName(d *parser.Directive, name string) ServerName {
 		sn.Kind = "regex"
 		sn.Name = name[1:]
 		// server_name regexes are caseless in nginx.
-		sn.Regex, _ = regexp.Compile("(?i)" + name[1:])
+		sn.Regex = CompileRegex(name[1:], true)
 	case strings.HasPrefix(name, "*.") || strings.HasPrefix(name, "."):
 		sn.Kind = "leading"
 	case strings.HasSuffix(name, ".*"):
@@ -166,7 +165,10 @@ func (m *Model) FindServer(host string, port int) (ServerMatch, bool) {
 	}
 	for _, s := range cands {
 		for i, n := range s.Names {
-			if n.Kind == "regex" && n.Regex != nil && n.Regex.MatchString(host) {
+			if n.Kind != "regex" || n.Regex == nil {
+				continue
+			}
+			if ok, evaluable := n.Regex.MatchString(host); ok && evaluable {
 				return ServerMatch{Server: s, Name: &s.Names[i], Why: `regex server_name "~` + n.Name + `"`}, true
 			}
 		}
@@ -297,7 +299,8 @@ func matchWildcard(name, host string) (ok bool, length int) {
 	switch {
 	case strings.HasPrefix(name, "*."):
 		suffix := name[1:]
-		return strings.HasSuffix(host, suffix) && len(host) > len(suffix), len(suffix)
+		// nginx's wildcard hash also takes ".example.com" for "*.example.com".
+		return strings.HasSuffix(host, suffix), len(suffix)
 	case strings.HasPrefix(name, "."):
 		return host == name[1:] || strings.HasSuffix(host, name), len(name)
 	case strings.HasSuffix(name, ".*"):

@@ -129,18 +129,28 @@ type ProxyURL struct {
 	Variables bool // the URL contains variables: nginx evaluates it per request
 }
 
-// ParseProxyURL takes a proxy_pass URL apart.
+// ParseProxyURL takes a proxy_pass URL apart as ngx_http_proxy_pass and
+// ngx_parse_url do: the scheme in any case; for "http://unix:/path.sock",
+// the URI part follows the socket path's ":" ("unix:/s.sock:/uri/").
 func ParseProxyURL(raw string) (ProxyURL, error) {
 	var u ProxyURL
 	u.Variables = strings.Contains(raw, "$")
-	rest, ok := strings.CutPrefix(raw, "http://")
-	u.Scheme = "http"
-	if !ok {
-		rest, ok = strings.CutPrefix(raw, "https://")
-		u.Scheme = "https"
-	}
-	if !ok {
+	var rest string
+	switch {
+	case len(raw) >= 7 && strings.EqualFold(raw[:7], "http://"):
+		u.Scheme, rest = "http", raw[7:]
+	case len(raw) >= 8 && strings.EqualFold(raw[:8], "https://"):
+		u.Scheme, rest = "https", raw[8:]
+	default:
 		return u, errors.New("invalid URL prefix")
+	}
+	if len(rest) >= 5 && strings.EqualFold(rest[:5], "unix:") {
+		sock, uri, has := strings.Cut(rest[5:], ":")
+		u.Host = rest[:5] + sock
+		if has {
+			u.URI, u.HasURI = uri, true
+		}
+		return u, nil
 	}
 	host, uri, has := strings.Cut(rest, "/")
 	u.Host = host
@@ -228,6 +238,10 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 		up.Reason = "proxy_pass with variables and no URI part: the client's request-target is sent unchanged"
 		return up, true
 	}
+	if passAt := passLevel(b, pass); passAt != nil && (passAt.Kind == KindIf || passAt.Kind == KindLimitExcept) && u.HasURI {
+		up.Reason = "nginx refuses a URI part in proxy_pass inside \"if\" or \"limit_except\""
+		return up, true
+	}
 	if !u.HasURI {
 		up.Target, up.Known = raw, true
 		up.Reason = "proxy_pass without a URI part: the client's request-target is sent unchanged"
@@ -255,4 +269,16 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 	up.Target, up.Known = target, true
 	up.Reason = fmt.Sprintf("the location's %q is cut from $uri and proxy_pass's URI part %q put in its place", name, u.URI)
 	return up, true
+}
+
+// passLevel returns the level, from b up, whose own directives hold pass.
+func passLevel(b *Block, pass *parser.Directive) *Block {
+	for l := b; l != nil; l = l.Parent {
+		for _, d := range l.Own {
+			if d == pass {
+				return l
+			}
+		}
+	}
+	return nil
 }

@@ -25,7 +25,9 @@ func ParseMsec(s string) (time.Duration, error) {
 		return 0, err
 	}
 	if ms > int64(maxInt/time.Millisecond) {
-		return 0, errInvalidValue
+		// nginx accepts up to 2^63-1 ms; Go's Duration stops at ~292
+		// years, which is as good as forever for a timeout.
+		return time.Duration(maxInt), nil
 	}
 	return time.Duration(ms) * time.Millisecond, nil
 }
@@ -38,7 +40,7 @@ func ParseSec(s string) (time.Duration, error) {
 		return 0, err
 	}
 	if sec > int64(maxInt/time.Second) {
-		return 0, errInvalidValue
+		return time.Duration(maxInt), nil
 	}
 	return time.Duration(sec) * time.Second, nil
 }
