@@ -33,6 +33,8 @@ Usage:
                                     show which server and location nginx picks
                                     for GET URI, and what the backend receives
                                     (nginx-wslint route --help)
+  nginx-wslint rules                list the rules
+  nginx-wslint explain ID           a rule's documentation, with examples
   nginx-wslint version              print the version
 
 Examples:
