@@ -43,6 +43,12 @@ func (e *MappedPathError) Unwrap() error { return e.Err }
 // ReadFile implements FS.
 func (o OSFS) ReadFile(name string) (src, where string, err error) {
 	where = o.mapPath(name)
+	if st, err := os.Stat(where); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		// A device or a FIFO: nginx reads as many bytes as the file's size,
+		// none, so /dev/null or /dev/zero is an empty file for it too (and
+		// reading /dev/zero to its end would never finish).
+		return "", where, nil
+	}
 	b, err := os.ReadFile(where)
 	if err != nil {
 		if where != name {

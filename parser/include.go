@@ -65,7 +65,7 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 			p.once(d.Position().String()+"\x00"+name, &Error{
 				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
 				Msg:      fmt.Sprintf("pread() \"%s\" failed (21: Is a directory)", name),
-				Hint:     "the include names a directory; to read the files in it, use a glob such as dir/*.conf",
+				Hint:     dirHint(d.Arg(0)),
 			})
 			return
 		}
@@ -82,6 +82,12 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 				e.Hint = "looked for it at " + mapped.Mapped
 			} else if strings.HasPrefix(name, "/") {
 				e.Hint = "to read absolute include paths from a copy of the server's files, use --root DIR"
+			}
+			if ctx == CtxLocation || ctx == CtxServer || ctx == CtxHTTP {
+				if e.Hint != "" {
+					e.Hint += "; "
+				}
+				e.Hint += "what it would set is unknown, so the WebSocket checks skip the locations it applies to"
 			}
 			return
 		}
@@ -123,4 +129,12 @@ func (p *parser) once(key string, e *Error) {
 	}
 	p.reported[key] = true
 	p.addError(e)
+}
+
+// dirHint explains an include that reached a directory.
+func dirHint(arg string) string {
+	if strings.ContainsAny(arg, "*?[") {
+		return "the glob matches a directory, which nginx tries to read as a file; narrow it, such as dir/*.conf"
+	}
+	return "the include names a directory; to read the files in it, use a glob such as dir/*.conf"
 }

@@ -78,7 +78,13 @@ func ParseEntries(files []string, opts Options) (cfgs []*Config, errs []error) {
 	return cfgs, errs
 }
 
+// clean names a file by its real path, so that a file reached through a
+// symlink (sites-enabled/app.conf -> ../sites-available/app.conf) is the
+// same file as the one it points to.
 func clean(p string) string {
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	}
 	if abs, err := filepath.Abs(p); err == nil {
 		return abs
 	}

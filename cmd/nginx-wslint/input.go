@@ -20,6 +20,8 @@ type result struct {
 	errors   []problem
 	findings []rules.Diagnostic
 	seen     map[string]bool // errors already recorded
+	// readErrors are files of the command line that could not be read.
+	readErrors []problem
 }
 
 // lint runs the selected rules on every configuration read. A file read
@@ -104,6 +106,13 @@ func (r *result) exitCode(failOn string) int {
 			return exitFindings
 		}
 	}
+	// A missing include is a warning: nginx would refuse it, and what it
+	// hides is not checked, so it counts like a finding of its severity.
+	for _, p := range r.errors {
+		if severityRank[p.Severity] >= severityRank[failOn] {
+			return exitFindings
+		}
+	}
 	return exitOK
 }
 
@@ -148,12 +157,22 @@ func load(o inputOptions, stdin io.Reader) (*result, error) {
 	}
 	if len(files) > 0 {
 		cfgs, errs := parser.ParseEntries(files, popts)
+		// A file that cannot be read (a dangling symlink in a walked
+		// directory) is reported; the others are still linted.
 		for _, err := range errs {
-			return nil, fmt.Errorf("cannot read %w", err)
+			var pe *os.PathError
+			name := ""
+			if errors.As(err, &pe) {
+				name = pe.Path
+				err = pe.Err
+			}
+			res.readErrors = append(res.readErrors, problem{Position: parser.Position{File: name, Pos: parser.Pos{Line: 1, Column: 1}}, Severity: "error", Message: "cannot read the file: " + errnoMessage(err)})
 		}
 		res.configs = append(res.configs, cfgs...)
 	}
 	res.collectErrors()
+	res.errors = append(res.errors, res.readErrors...)
+	sortProblems(res.errors)
 	return res, nil
 }
 
@@ -236,4 +255,13 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// errnoMessage is an error's text without Go's path prefix.
+func errnoMessage(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return err.Error()
 }

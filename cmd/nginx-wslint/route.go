@@ -289,11 +289,11 @@ func writeRouteText(w io.Writer, r *routeResult) {
 		fmt.Fprintf(w, "status    %d (nginx answers itself)\n", r.Status)
 	}
 	if p := r.Proxy; p != nil {
-		target := "not statically known"
 		if p.URI != nil {
-			target = *p.URI
+			fmt.Fprintf(w, "upstream  GET %s HTTP/%s  via proxy_pass %s  (%s)\n          %s\n", *p.URI, p.HTTPVersion, p.Pass, p.PassAt, p.URIWhy)
+		} else {
+			fmt.Fprintf(w, "upstream  request-target not known statically, HTTP/%s  via proxy_pass %s  (%s)\n          %s\n", p.HTTPVersion, p.Pass, p.PassAt, p.URIWhy)
 		}
-		fmt.Fprintf(w, "upstream  GET %s HTTP/%s  via proxy_pass %s  (%s)\n          %s\n", target, p.HTTPVersion, p.Pass, p.PassAt, p.URIWhy)
 		fmt.Fprintf(w, "version   proxy_http_version %s  (%s)\n", p.HTTPVersion, p.VersionAt)
 		fmt.Fprintf(w, "timeout   proxy_read_timeout %s  (%s)\n", p.ReadTimeout, p.TimeoutAt)
 		fmt.Fprintln(w, "headers")

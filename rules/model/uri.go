@@ -218,6 +218,18 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 		up.Reason = err.Error()
 		return up, true
 	}
+	if u.Variables && !u.HasURI && m.hostOnlyVariables(pass.Arg(0)) {
+		// No "/" after the host part, and the variables are set to plain
+		// names (set $upstream_app radarr;): there is no URI part.
+		up.Target, up.Known = raw, true
+		up.Reason = "proxy_pass with variables that hold a host name only: the client's request-target is sent unchanged"
+		return up, true
+	}
+	if u.Variables && u.HasURI && !strings.Contains(u.URI, "$") && m.hostOnlyVariables(u.Host) {
+		up.Target, up.Known = u.URI, true
+		up.Reason = "proxy_pass with variables and a URI part: that URI is sent as it is, without the request's path or query"
+		return up, true
+	}
 	if u.Variables {
 		val, known := m.Eval(pass.Arg(0), Request{Captures: captures})
 		if !known {
@@ -281,4 +293,30 @@ func passLevel(b *Block, pass *parser.Directive) *Block {
 		}
 	}
 	return nil
+}
+
+// hostOnlyVariables reports whether every variable in url is set only to
+// literal values without "/" (set $upstream_app radarr;), so that it cannot
+// add a URI part. Captures and other variables may hold a path.
+func (m *Model) hostOnlyVariables(url string) bool {
+	for i := 0; i < len(url); i++ {
+		if url[i] != '$' {
+			continue
+		}
+		name, n := VarName(url[i:])
+		if n == 0 {
+			return false
+		}
+		i += n - 1
+		sets := m.Sets[name]
+		if len(sets) == 0 || m.MapFor(name) != nil {
+			return false
+		}
+		for _, d := range sets {
+			if v := d.Arg(1); strings.ContainsAny(v, "/$") {
+				return false
+			}
+		}
+	}
+	return true
 }
