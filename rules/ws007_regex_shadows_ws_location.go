@@ -24,7 +24,8 @@ var WS007 = &Rule{
 			"that also serves a site (`location /`) is refined by regex locations on purpose. A `^~` on a nested " +
 			"location does not stop the regexes of the outer levels: the fix then goes on the outer location. No " +
 			"finding when the regex location itself proxies WebSocket correctly, or when it only takes URIs that end " +
-			"in a static file extension (`.js`, `.css`, `.png`...), which WebSocket clients do not open.",
+			"in a file extension (`.php`, `.js`, `.png`...) or go through a hidden segment (`/.git`), which WebSocket " +
+			"clients do not open.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }

@@ -75,10 +75,54 @@ func writeSARIF(w io.Writer, r *result, opts sarifOptions) error {
 	rep := sarif.NewReport()
 	rep.Schema = sarifSchemaURI
 	rep.AddRun(s.run())
+	// go-sarif writes every field, unset ones as -1 or []: prune them, so
+	// that a log holds what was found (the schema's defaults say the rest).
+	raw, err := json.Marshal(rep)
+	if err != nil {
+		return err
+	}
+	var doc any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		return err
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	return enc.Encode(pruneSARIF(doc, ""))
+}
+
+// keptEmpty are the arrays SARIF consumers expect even when empty.
+var keptEmpty = map[string]bool{"results": true, "rules": true, "runs": true, "relatedLocations": true, "fixes": true, "locations": true}
+
+// pruneSARIF drops the -1 placeholders of unset indexes and offsets, and
+// empty arrays and objects, except those consumers expect.
+func pruneSARIF(v any, key string) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, val := range x {
+			pv := pruneSARIF(val, k)
+			if f, ok := pv.(float64); ok && f == -1 {
+				delete(x, k)
+				continue
+			}
+			if a, ok := pv.([]any); ok && len(a) == 0 && !keptEmpty[k] {
+				delete(x, k)
+				continue
+			}
+			if m, ok := pv.(map[string]any); ok && len(m) == 0 {
+				delete(x, k)
+				continue
+			}
+			x[k] = pv
+		}
+		return x
+	case []any:
+		for i := range x {
+			x[i] = pruneSARIF(x[i], key)
+		}
+		return x
+	}
+	return v
 }
 
 type sarifWriter struct {
