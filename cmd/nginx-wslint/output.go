@@ -101,7 +101,7 @@ func writeText(w io.Writer, o *outputOptions, r *result) error {
 	for _, e := range r.entries() {
 		counts[e.severity]++
 		loc := fmt.Sprintf("%s:%d:%d:", o.paths.show(e.pos.File), e.pos.Line, e.pos.Column)
-		fmt.Fprintf(&b, "%s %s %s", paint(colorBold, loc), paint(severityColor[e.severity], e.severity+":"), e.message)
+		fmt.Fprintf(&b, "%s %s %s", paint(colorBold, loc), paint(severityColor[e.severity], e.severity+":"), printable(e.message))
 		if e.rule != "" {
 			fmt.Fprintf(&b, " [%s]", e.rule)
 		}
@@ -110,7 +110,7 @@ func writeText(w io.Writer, o *outputOptions, r *result) error {
 			continue
 		}
 		if src, ok := r.source(e.pos.File); ok {
-			if line, under := excerpt(src, e.pos, e.end); line != "" {
+			if line, under := excerpt(src, e.pos, e.end); line != "" && printable(line) == line {
 				fmt.Fprintf(&b, "    %s\n    %s\n", line, paint(severityColor[e.severity], under))
 			}
 		}
@@ -296,4 +296,28 @@ func jsonFindingOf(o *outputOptions, d rules.Diagnostic) jsonFinding {
 		f.Suppressed = &jsonSuppressed{Reason: d.Suppressed.Reason}
 	}
 	return f
+}
+
+// printable escapes control bytes (other than tab) as \xNN, so that a
+// binary file quoted in a message cannot drive the terminal.
+func printable(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			fmt.Fprintf(&b, "\\x%02x", c)
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
