@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -93,6 +94,9 @@ func checkWS006(p *Pass) {
 	for _, s := range order {
 		w := s.locs[0]
 		idle := s.rt.Value
+		if strings.Trim(idle, "0123456789") == "" {
+			idle += "s" // a bare number is seconds
+		}
 		where := fmt.Sprintf("%s (%s)", describeLocation(w.Location), w.Why)
 		if len(s.locs) > 1 {
 			where += fmt.Sprintf(" and %d other WebSocket locations", len(s.locs)-1)

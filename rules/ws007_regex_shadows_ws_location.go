@@ -126,6 +126,11 @@ func takenBy(w, r *model.Location, uri string) bool {
 	if deepestPrefix(w.Server.Locations, uri) != w {
 		return false
 	}
+	// Under the endpoint means at a path boundary: "/wsdl" shares the bytes
+	// of "location /ws" but is no request for the /ws endpoint.
+	if rest := uri[len(w.Name):]; !strings.HasSuffix(w.Name, "/") && rest != "" && rest[0] != '/' {
+		return false
+	}
 	lm := w.Server.FindLocation(uri)
 	return lm.Err == nil && !lm.Redirect && lm.Location == r
 }

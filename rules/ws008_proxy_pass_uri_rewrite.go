@@ -76,11 +76,15 @@ func checkWS008(p *Pass) {
 			example += "socket"
 		}
 		up, ok := m.UpstreamTarget(w.Block, example, nil)
-		if !ok || !up.Known || !up.URL.HasURI || up.URL.Variables || up.Target == example {
+		if !ok || !up.Known || !up.URL.HasURI || up.Target == example {
 			continue
 		}
 		var how string
 		switch {
+		case up.URL.Variables:
+			how = "proxy_pass with variables sends its URI part as it is, without the request's path or query"
+		case w.Modifier == "=":
+			how = "an exact location's whole path is replaced by the URI part"
 		case strings.Contains(up.Target, "//"):
 			how = "a double slash is produced"
 		case !strings.HasSuffix(up.URL.URI, "/") && !strings.HasPrefix(strings.TrimPrefix(up.Target, up.URL.URI), "/"):

@@ -50,7 +50,10 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 	ix := &wsIndex{by: map[*model.Location]*WSLocation{}}
 	markers := markerLines(m)
 	for _, loc := range m.Locations() {
-		if !loc.Proxies() {
+		// A location that proxies only inside an if or limit_except block
+		// proxies with its own settings: those blocks cannot set headers
+		// or the HTTP version.
+		if pass, _ := loc.ConditionalPass(); !loc.Proxies() && pass == nil {
 			continue
 		}
 		ix.proxied = append(ix.proxied, loc)

@@ -220,6 +220,14 @@ func route(m *model.Model, uri, host string, port int) (*routeResult, error) {
 	}
 	up, proxied := m.UpstreamTarget(loc.Block, uri, lm.Captures)
 	if !proxied {
+		if pass, blk := loc.ConditionalPass(); pass != nil {
+			// route does not evaluate conditions: show what the block
+			// sends when it applies.
+			up, proxied = m.UpstreamTarget(blk, uri, lm.Captures)
+			r.Notes = append(r.Notes, fmt.Sprintf("the location proxies only inside %s at %s: what follows applies when it does; otherwise the location's own settings answer", blk.Describe(), blk.Dir.Position()))
+		}
+	}
+	if !proxied {
 		r.Notes = append(r.Notes, "the location does not proxy (no proxy_pass of its own; nested locations do not inherit it)")
 		return r, nil
 	}

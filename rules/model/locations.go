@@ -48,6 +48,28 @@ func (l *Location) Match() string {
 // locations do not inherit proxy_pass).
 func (l *Location) Proxies() bool { return l.Get("proxy_pass") != nil }
 
+// ConditionalPass returns a proxy_pass inside one of the location's if or
+// limit_except blocks (those proxy with the location's settings), and that
+// block; nil when there is none.
+func (l *Location) ConditionalPass() (*parser.Directive, *Block) {
+	var find func(b *Block) (*parser.Directive, *Block)
+	find = func(b *Block) (*parser.Directive, *Block) {
+		for _, c := range b.Children {
+			if c.Kind != KindIf && c.Kind != KindLimitExcept {
+				continue
+			}
+			if d := c.Get("proxy_pass"); d != nil {
+				return d, c
+			}
+			if d, blk := find(c); d != nil {
+				return d, blk
+			}
+		}
+		return nil, nil
+	}
+	return find(l.Block)
+}
+
 // AutoRedirect reports whether nginx answers the location's name without its
 // trailing "/" with a 301 to the name with it: a location whose name ends in
 // "/" and that passes requests to a backend (proxy_pass and the other
