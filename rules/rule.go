@@ -129,6 +129,10 @@ type Pass struct {
 // Report records a finding of the running rule about directive d (its
 // position is d's first word), with an operator-facing message and fix.
 func (p *Pass) Report(d *parser.Directive, message, fix string, related ...Related) {
+	// A snippet may be included in several places: say which one this is.
+	if inc := d.File.IncludedBy; inc != nil {
+		related = append(related, RelatedAt(inc, "%s is included here", d.File.Path))
+	}
 	*p.out = append(*p.out, Diagnostic{
 		Rule:     p.rule,
 		Severity: p.rule.Severity,

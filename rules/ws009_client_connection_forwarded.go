@@ -1,7 +1,9 @@
 package rules
 
 import (
-	"strings"
+	"fmt"
+
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
 // WS009 finds the client's own Connection header forwarded to the backend.
@@ -52,13 +54,36 @@ http {
 }
 
 func checkWS009(p *Pass) {
+	const fix = "use `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block"
 	for _, d := range connectionHeaders(p) {
 		for _, v := range variables(d.Arg(1)) {
-			if strings.EqualFold(v, "http_connection") {
-				p.Report(d, "proxy_set_header Connection $http_connection forwards the client's own Connection header: together with Upgrade, any client can ask the backend for any protocol upgrade, including h2c, and then talk to it directly, past nginx's location rules (h2c smuggling)",
-					"use `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block")
+			if v == "http_connection" {
+				p.Report(d, "proxy_set_header Connection $http_connection forwards the client's own Connection header: together with Upgrade, any client can ask the backend for any protocol upgrade, including h2c, and then talk to it directly, past nginx's location rules (h2c smuggling)", fix)
+				break
+			}
+			// The same through a map whose values forward it.
+			if mp := p.Model.MapFor(v); mp != nil && forwardsConnection(mp) {
+				p.Report(d, fmt.Sprintf("proxy_set_header Connection $%s forwards the client's own Connection header through map %s (%s): together with Upgrade, any client can ask the backend for any protocol upgrade, including h2c, and then talk to it directly, past nginx's location rules (h2c smuggling)", v, "$"+mp.Var, at(mp.Dir)),
+					fix, RelatedAt(mp.Dir, "this map gives the client's $http_connection"))
 				break
 			}
 		}
 	}
+}
+
+// forwardsConnection reports whether some value of the map is the
+// client's Connection header.
+func forwardsConnection(mp *model.Map) bool {
+	entries := mp.Entries
+	if mp.Default != nil {
+		entries = append(append([]*model.MapEntry(nil), entries...), mp.Default)
+	}
+	for _, e := range entries {
+		for _, v := range variables(e.Value) {
+			if v == "http_connection" {
+				return true
+			}
+		}
+	}
+	return false
 }
