@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -20,23 +21,17 @@ func (h Header) Default() bool { return h.Dir == nil }
 // defaultHeaders are the headers ngx_http_proxy_module adds after the
 // configured ones, for every name the configuration does not set; an empty
 // value sends nothing but still blocks the client's header of that name.
+//
+// 1.29.7 changed two of them: Connection is no longer "close" but empty
+// (not sent), and Proxy-Connection is cleared too.
 func defaultHeaders(v Version) []Header {
+	connection := "close"
 	if v.HTTP11ByDefault() {
-		return []Header{
-			{Name: "Host", Value: "$proxy_host"},
-			{Name: "Connection", Value: ""},
-			{Name: "Proxy-Connection", Value: ""},
-			{Name: "Content-Length", Value: "$proxy_internal_body_length"},
-			{Name: "Transfer-Encoding", Value: "$proxy_internal_chunked"},
-			{Name: "TE", Value: ""},
-			{Name: "Keep-Alive", Value: ""},
-			{Name: "Expect", Value: ""},
-			{Name: "Upgrade", Value: ""},
-		}
+		connection = ""
 	}
-	return []Header{
+	hs := []Header{
 		{Name: "Host", Value: "$proxy_host"},
-		{Name: "Connection", Value: "close"},
+		{Name: "Connection", Value: connection},
 		{Name: "Content-Length", Value: "$proxy_internal_body_length"},
 		{Name: "Transfer-Encoding", Value: "$proxy_internal_chunked"},
 		{Name: "TE", Value: ""},
@@ -44,6 +39,10 @@ func defaultHeaders(v Version) []Header {
 		{Name: "Expect", Value: ""},
 		{Name: "Upgrade", Value: ""},
 	}
+	if v.HTTP11ByDefault() {
+		hs = slices.Insert(hs, 2, Header{Name: "Proxy-Connection", Value: ""})
+	}
+	return hs
 }
 
 // ProxyHeaders returns the header list nginx builds for requests proxied
