@@ -91,12 +91,26 @@ type Diagnostic struct {
 	// location line); End is the end of that directive's words.
 	Start, End parser.Position
 	Message    string
-	Fix        string
-	Related    []Related
+	// Fix says how to repair the finding, for a person.
+	Fix string
+	// Edits repair the finding when applied together, as go/analysis's
+	// SuggestedFix does; empty when no edit is safe (the Fix text then
+	// says what the operator must decide).
+	Edits   []Edit
+	Related []Related
 	// Node is the directive the finding is about, for fingerprints.
 	Node *parser.Directive
 	// Suppressed is set when a suppression comment silences the finding.
 	Suppressed *Suppression
+}
+
+// Edit replaces the bytes [Start, End) of a file's original source with
+// NewText; Start == End inserts. Offsets are bytes in the file as read (a
+// BOM and CRLF line ends included), so an edit never re-prints the tree.
+type Edit struct {
+	File       string
+	Start, End int
+	NewText    string
 }
 
 // Suppression is the comment that silences a finding, and its reason.
