@@ -12,4 +12,5 @@ var All = []*Rule{
 	WS007,
 	WS008,
 	WS009,
+	WS013,
 }
