@@ -13,4 +13,5 @@ var All = []*Rule{
 	WS008,
 	WS009,
 	WS013,
+	WS014,
 }

@@ -5,8 +5,21 @@ package rules_test
 // Connection) and what the client sees.
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
 	"net/http"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/nginx-wslint/nginx-wslint/internal/nginxtest"
 	"github.com/nginx-wslint/nginx-wslint/internal/wstest"
@@ -45,4 +58,113 @@ func TestRuntimeWave2(t *testing.T) {
 			wantHeader(t, r, "Origin", evilOrigin)
 		})
 	})
+
+	t.Run("WS014", func(t *testing.T) {
+		bad, good := docExample(t, "WS014")
+		mustFire(t, "WS014", bad)
+		mustBeSilent(t, good)
+		// The examples name a public host; nginx resolves proxy_pass names
+		// when it starts, and only "localhost" resolves here, so the
+		// configuration nginx runs names localhost: the claim (no SNI
+		// without proxy_ssl_server_name on, whatever the name) is the same.
+		sni := sniBackend(t)
+		for _, tc := range []struct {
+			name, src string
+			status    int
+		}{{"bad", bad, http.StatusBadGateway}, {"good", good, http.StatusSwitchingProtocols}} {
+			t.Run(tc.name, func(t *testing.T) {
+				src := strings.Replace(tc.src, "https://realtime.example.com", "https://localhost:"+sni.port, 1)
+				p := nginxtest.NewPrefix(t)
+				addr := fmt.Sprintf("127.0.0.1:%d", nginxtest.FreePort(t))
+				conf := p.Preamble(t) + strings.Replace(strings.Replace(src, "http {", "http {\n"+p.HTTPSettings(), 1), "listen 80;", "listen "+addr+";", 1)
+				srv := p.Start(t, conf, addr)
+				c, resp, err := wstest.Dial(t, addr, "/ws/chat", nil)
+				if resp == nil {
+					t.Fatalf("no response through nginx: %v", err)
+				}
+				if c != nil {
+					c.Close()
+				}
+				got := sni.last()
+				t.Logf("client got %s; backend saw SNI %q", resp.Status, got)
+				if resp.StatusCode != tc.status {
+					t.Fatalf("handshake through nginx: %s, want %d (backend saw SNI %q)", resp.Status, tc.status, got)
+				}
+				if log := srv.ErrorLog(); tc.status == http.StatusBadGateway && !strings.Contains(log, "SSL_do_handshake() failed") {
+					t.Errorf("nginx's error log does not say SSL_do_handshake() failed, as WS014's message does:\n%s", log)
+				}
+				if tc.status == http.StatusSwitchingProtocols && got != "localhost" {
+					t.Errorf("backend saw SNI %q, want localhost", got)
+				}
+			})
+		}
+	})
+}
+
+// sniServer is a TLS WebSocket backend that, like a CDN or an ingress,
+// refuses TLS handshakes without a server name.
+type sniServer struct {
+	port string
+	mu   sync.Mutex
+	sni  []string
+}
+
+func (s *sniServer) last() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.sni) == 0 {
+		return "(no handshake)"
+	}
+	return s.sni[len(s.sni)-1]
+}
+
+func sniBackend(t *testing.T) *sniServer {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "localhost"},
+		DNSNames:     []string{"localhost"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert := tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
+	s := &sniServer{}
+	cfg := &tls.Config{
+		MinVersion: tls.VersionTLS12,
+		GetCertificate: func(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
+			s.mu.Lock()
+			s.sni = append(s.sni, hello.ServerName)
+			s.mu.Unlock()
+			if hello.ServerName == "" {
+				return nil, errors.New("no SNI")
+			}
+			return &cert, nil
+		},
+	}
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
+	srv := &http.Server{ReadHeaderTimeout: 5 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !wstest.HasToken(r.Header.Values("Upgrade"), "websocket") {
+			http.Error(w, "not a WebSocket handshake", http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Upgrade", "websocket")
+		w.Header().Set("Connection", "Upgrade")
+		w.Header().Set("Sec-WebSocket-Accept", wstest.AcceptKey(r.Header.Get("Sec-WebSocket-Key")))
+		w.WriteHeader(http.StatusSwitchingProtocols)
+	}), ErrorLog: nil}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return s
 }
