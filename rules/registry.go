@@ -14,4 +14,5 @@ var All = []*Rule{
 	WS009,
 	WS013,
 	WS014,
+	WS015,
 }

@@ -12,6 +12,8 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"errors"
+	"io"
+	"log"
 	"fmt"
 	"math/big"
 	"net"
@@ -99,6 +101,90 @@ func TestRuntimeWave2(t *testing.T) {
 			})
 		}
 	})
+
+	t.Run("WS015", func(t *testing.T) {
+		bad, good := docExample(t, "WS015")
+		const requests = 5
+		for _, tc := range []struct {
+			name, src     string
+			conns, header string
+		}{{"bad", bad, "5", "close"}, {"good", good, "1", ""}} {
+			t.Run(tc.name, func(t *testing.T) {
+				be := countingBackend(t)
+				p := nginxtest.NewPrefix(t)
+				addr := fmt.Sprintf("127.0.0.1:%d", nginxtest.FreePort(t))
+				conf := forHarness(t, p, tc.src, addr, be.addr)
+				if tc.name == "bad" {
+					mustFire(t, "WS015", conf)
+				} else {
+					mustBeSilent(t, conf)
+				}
+				p.Start(t, conf, addr)
+				client := &http.Client{Timeout: 5 * time.Second}
+				for i := 0; i < requests; i++ {
+					resp, err := client.Get("http://" + addr + "/page")
+					if err != nil {
+						t.Fatal(err)
+					}
+					_, _ = io.Copy(io.Discard, resp.Body)
+					_ = resp.Body.Close()
+				}
+				conns, hdrs := be.seen()
+				t.Logf("%d plain requests: backend accepted %d connections; Connection headers %q", requests, conns, hdrs)
+				if fmt.Sprint(conns) != tc.conns {
+					t.Errorf("backend accepted %d connections for %d plain requests, want %s", conns, requests, tc.conns)
+				}
+				for _, h := range hdrs {
+					if h != tc.header {
+						t.Errorf("backend received Connection %q, want %q", h, tc.header)
+					}
+				}
+			})
+		}
+	})
+}
+
+// connCounter is a plain HTTP backend that counts the TCP connections it
+// accepts and records each request's Connection header.
+type connCounter struct {
+	addr  string
+	mu    sync.Mutex
+	conns int
+	hdrs  []string
+}
+
+func countingBackend(t *testing.T) *connCounter {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &connCounter{addr: ln.Addr().String()}
+	srv := &http.Server{
+		ReadHeaderTimeout: 5 * time.Second,
+		ConnState: func(_ net.Conn, st http.ConnState) {
+			if st == http.StateNew {
+				c.mu.Lock()
+				c.conns++
+				c.mu.Unlock()
+			}
+		},
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			c.mu.Lock()
+			c.hdrs = append(c.hdrs, strings.Join(r.Header.Values("Connection"), ","))
+			c.mu.Unlock()
+			_, _ = io.WriteString(w, "ok\n")
+		}),
+	}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return c
+}
+
+func (c *connCounter) seen() (conns int, hdrs []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.conns, append([]string(nil), c.hdrs...)
 }
 
 // sniServer is a TLS WebSocket backend that, like a CDN or an ingress,
@@ -163,7 +249,7 @@ func sniBackend(t *testing.T) *sniServer {
 		w.Header().Set("Connection", "Upgrade")
 		w.Header().Set("Sec-WebSocket-Accept", wstest.AcceptKey(r.Header.Get("Sec-WebSocket-Key")))
 		w.WriteHeader(http.StatusSwitchingProtocols)
-	}), ErrorLog: nil}
+	}), ErrorLog: log.New(io.Discard, "", 0)}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 	return s
