@@ -18,6 +18,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -142,6 +143,103 @@ func TestRuntimeWave2(t *testing.T) {
 			})
 		}
 	})
+
+	t.Run("WS012", func(t *testing.T) {
+		bad, good := docExample(t, "WS012")
+		for _, tc := range []struct {
+			name, src string
+			status    int
+		}{{"bad", bad, http.StatusBadRequest}, {"good", good, http.StatusOK}} {
+			t.Run(tc.name, func(t *testing.T) {
+				a, b := engineIOBackend(t, "a"), engineIOBackend(t, "b")
+				p := nginxtest.NewPrefix(t)
+				addr := fmt.Sprintf("127.0.0.1:%d", nginxtest.FreePort(t))
+				src := strings.Replace(tc.src, "127.0.0.1:8081", b, 1)
+				conf := forHarness(t, p, src, addr, a)
+				if tc.name == "bad" {
+					mustFire(t, "WS012", conf)
+				} else {
+					mustBeSilent(t, conf)
+				}
+				p.Start(t, conf, addr)
+				client := &http.Client{Timeout: 5 * time.Second}
+				get := func(url string) (int, string) {
+					resp, err := client.Get(url)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer func() { _ = resp.Body.Close() }()
+					body, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+					return resp.StatusCode, string(body)
+				}
+				base := "http://" + addr + "/socket.io/?EIO=4&transport=polling"
+				code, open := get(base)
+				sid, ok := strings.CutPrefix(open, `0{"sid":"`)
+				if code != http.StatusOK || !ok {
+					t.Fatalf("open: %d %q", code, open)
+				}
+				sid, _, _ = strings.Cut(sid, `"`)
+				// The session's next polls: round-robin sends one of the
+				// first two to the other backend.
+				var codes []int
+				var last string
+				for i := 0; i < 2; i++ {
+					c, body := get(base + "&sid=" + sid)
+					codes = append(codes, c)
+					if c != http.StatusOK {
+						last = body
+					}
+				}
+				t.Logf("session %s: polls answered %v %s", sid, codes, last)
+				want := []int{http.StatusOK, http.StatusOK}
+				if tc.status != http.StatusOK {
+					if !slices.Contains(codes, tc.status) || !strings.Contains(last, "Session ID unknown") {
+						t.Fatalf("polls answered %v %q, want a 400 Session ID unknown", codes, last)
+					}
+					return
+				}
+				if !slices.Equal(codes, want) {
+					t.Fatalf("polls answered %v, want %v", codes, want)
+				}
+			})
+		}
+	})
+}
+
+// engineIOBackend is a Socket.IO server's polling transport, enough to
+// show sessions: a request without sid opens one (on this server only);
+// a request with a sid this server does not hold gets Engine.IO's 400.
+func engineIOBackend(t *testing.T, name string) string {
+	t.Helper()
+	var mu sync.Mutex
+	sessions := map[string]bool{}
+	n := 0
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{ReadHeaderTimeout: 5 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		sid := r.URL.Query().Get("sid")
+		if sid == "" {
+			n++
+			sid = fmt.Sprintf("%s%d", name, n)
+			sessions[sid] = true
+			_, _ = fmt.Fprintf(w, `0{"sid":"%s","upgrades":["websocket"],"pingInterval":25000,"pingTimeout":20000}`, sid)
+			return
+		}
+		if !sessions[sid] {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusBadRequest)
+			_, _ = io.WriteString(w, `{"code":1,"message":"Session ID unknown"}`)
+			return
+		}
+		_, _ = io.WriteString(w, "6")
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	return ln.Addr().String()
 }
 
 // connCounter is a plain HTTP backend that counts the TCP connections it
