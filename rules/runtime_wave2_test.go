@@ -204,6 +204,41 @@ func TestRuntimeWave2(t *testing.T) {
 			})
 		}
 	})
+
+	t.Run("WS011", func(t *testing.T) {
+		bad, good := docExample(t, "WS011")
+		for _, tc := range []struct{ name, src string }{{"bad", bad}, {"good", good}} {
+			t.Run(tc.name, func(t *testing.T) {
+				p, rc := prepare(t, tc.src, wstest.Options{})
+				if tc.name == "bad" {
+					mustFire(t, "WS011", rc.conf)
+				} else {
+					mustBeSilent(t, rc.conf)
+				}
+				rc.start(t, p)
+				c, resp, err := wstest.Dial(t, rc.addr, "/ws/chat", http.Header{"Host": {"chat.example.com"}, "Origin": {"https://chat.example.com"}})
+				if err != nil {
+					t.Fatalf("handshake through nginx: %v (%v)", err, resp)
+				}
+				c.Close()
+				r := rc.lastRequest(t)
+				t.Logf("backend received Host %q, X-Forwarded-For %q", r.Get("Host"), r.Get("X-Forwarded-For"))
+				// gorilla/websocket's default CheckOrigin: the Origin's host
+				// must equal the request's Host, else 403.
+				if same := strings.EqualFold(strings.TrimPrefix(r.Get("Origin"), "https://"), r.Get("Host")); same != (tc.name == "good") {
+					t.Errorf("a same-origin check (gorilla/websocket's default) passes: %v; Origin %q, Host %q", same, r.Get("Origin"), r.Get("Host"))
+				}
+				if tc.name == "bad" {
+					// nginx's default Host: the proxy_pass host.
+					wantHeader(t, r, "Host", rc.backend.Addr)
+					wantHeader(t, r, "X-Forwarded-For", "")
+					return
+				}
+				wantHeader(t, r, "Host", "chat.example.com")
+				wantHeader(t, r, "X-Forwarded-For", "127.0.0.1")
+			})
+		}
+	})
 }
 
 // engineIOBackend is a Socket.IO server's polling transport, enough to
