@@ -12,6 +12,7 @@ var All = []*Rule{
 	WS007,
 	WS008,
 	WS009,
+	WS010,
 	WS011,
 	WS012,
 	WS013,

@@ -239,6 +239,41 @@ func TestRuntimeWave2(t *testing.T) {
 			})
 		}
 	})
+
+	t.Run("WS010", func(t *testing.T) {
+		bad, good := docExample(t, "WS010")
+		// The regex case: nginx answers the bare path from the prefix
+		// location's auto-redirect before it looks at regexes.
+		regex := strings.Replace(bad, "        location /cable/ {", "        location ~ ^/cable$ { return 204; }\n        location /cable/ {", 1)
+		for _, tc := range []struct {
+			name, src string
+			status    int
+		}{{"bad", bad, http.StatusMovedPermanently}, {"regex", regex, http.StatusMovedPermanently}, {"good", good, http.StatusSwitchingProtocols}} {
+			t.Run(tc.name, func(t *testing.T) {
+				p, rc := prepare(t, tc.src, wstest.Options{})
+				if tc.status != http.StatusSwitchingProtocols {
+					mustFire(t, "WS010", rc.conf)
+				} else {
+					mustBeSilent(t, rc.conf)
+				}
+				rc.start(t, p)
+				c, resp, err := wstest.Dial(t, rc.addr, "/cable", nil)
+				if resp == nil {
+					t.Fatalf("no response through nginx: %v", err)
+				}
+				if c != nil {
+					c.Close()
+				}
+				t.Logf("handshake for /cable: %s, Location %q", resp.Status, resp.Header.Get("Location"))
+				if resp.StatusCode != tc.status {
+					t.Fatalf("handshake for /cable: %s, want %d", resp.Status, tc.status)
+				}
+				if tc.status == http.StatusMovedPermanently && !strings.HasSuffix(resp.Header.Get("Location"), "/cable/") {
+					t.Errorf("301 to %q, want .../cable/", resp.Header.Get("Location"))
+				}
+			})
+		}
+	})
 }
 
 // engineIOBackend is a Socket.IO server's polling transport, enough to
