@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
 )
 
 // WS010 finds WebSocket prefix locations "P/" whose clients open "P".
@@ -58,14 +60,29 @@ http {
 // slashlessEndpoints are WebSocket endpoints that well-known clients open
 // without a trailing slash, as whole path segments at the end of a
 // location's name (an application may be mounted under a sub-path).
-var slashlessEndpoints = []struct{ path, client string }{
-	{"/cable", "Rails ActionCable clients"},               // createConsumer() opens config.action_cable.mount_path, "/cable"
-	{"/api/websocket", "Home Assistant clients"},          // home-assistant-js-websocket: wss://host/api/websocket
-	{"/api/v1/streaming", "Mastodon clients"},             // streaming API: /api/v1/streaming?stream=user
-	{"/_next/webpack-hmr", "Next.js development clients"}, // next dev's HMR socket
-	{"/xmpp-websocket", "XMPP over WebSocket clients"},    // Prosody mod_websocket, Jitsi Meet
-	{"/_stcore/stream", "Streamlit clients"},              // Streamlit >= 1.18 browser client
-	{"/api/live/ws", "Grafana Live clients"},              // Grafana's Centrifuge connection
+//
+// Home Assistant's "/api/websocket" needs the backend as evidence:
+// Portainer serves its WebSocket endpoints below "/api/websocket/"
+// (/api/websocket/exec, /attach), where a slashed location is right.
+var slashlessEndpoints = []struct {
+	path, client string
+	// backend, when set, must appear in the proxy_pass target.
+	backend []string
+}{
+	// createConsumer() opens config.action_cable.mount_path, "/cable".
+	{path: "/cable", client: "Rails ActionCable clients"},
+	// home-assistant-js-websocket opens wss://host/api/websocket.
+	{path: "/api/websocket", client: "Home Assistant clients", backend: []string{":8123", "homeassistant", "home-assistant", "hass"}},
+	// Mastodon's WebSocket streaming: /api/v1/streaming?stream=user.
+	{path: "/api/v1/streaming", client: "Mastodon clients"},
+	// next dev's hot-reload socket.
+	{path: "/_next/webpack-hmr", client: "Next.js development clients"},
+	// Prosody's mod_websocket, Jitsi Meet.
+	{path: "/xmpp-websocket", client: "XMPP over WebSocket clients"},
+	// Streamlit >= 1.18's browser client.
+	{path: "/_stcore/stream", client: "Streamlit clients"},
+	// Grafana Live's Centrifuge connection.
+	{path: "/api/live/ws", client: "Grafana Live clients"},
 }
 
 func checkWS010(p *Pass) {
@@ -74,7 +91,7 @@ func checkWS010(p *Pass) {
 			continue
 		}
 		bare := strings.TrimSuffix(loc.Name, "/")
-		client := slashlessClient(bare, p.Options.WSPaths)
+		client := slashlessClient(bare, passTarget(p.Model.ProxyPass(loc.Block)), p.Options.WSPaths)
 		if bare == "" || client == "" {
 			continue
 		}
@@ -91,9 +108,12 @@ func checkWS010(p *Pass) {
 // slashlessClient names the clients that open bare, a location's name
 // without its trailing slash: a well-known endpoint, or a --ws-path
 // pattern that names the path without a slash.
-func slashlessClient(bare string, wsPaths []string) string {
+func slashlessClient(bare, target string, wsPaths []string) string {
 	for _, e := range slashlessEndpoints {
-		if bare == e.path || strings.HasSuffix(bare, e.path) {
+		if bare != e.path && !strings.HasSuffix(bare, e.path) {
+			continue
+		}
+		if e.backend == nil || containsAny(strings.ToLower(target), e.backend) {
 			return e.client
 		}
 	}
@@ -106,4 +126,21 @@ func slashlessClient(bare string, wsPaths []string) string {
 		}
 	}
 	return ""
+}
+
+// passTarget is a proxy_pass directive's URL, "" for none.
+func passTarget(pass *parser.Directive) string {
+	if pass == nil || len(pass.Words) < 2 {
+		return ""
+	}
+	return pass.Arg(0)
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
