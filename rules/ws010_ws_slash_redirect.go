@@ -14,7 +14,7 @@ var WS010 = &Rule{
 	Name:     "ws-slash-redirect",
 	Severity: Warning,
 	Doc: Doc{
-		Summary: "a WebSocket location \"P/\" whose clients open \"P\" without the slash: nginx answers 301, and WebSocket clients do not follow redirects",
+		Summary: "a WebSocket location \"P/\" answers its clients' \"P\" with a 301, which WebSocket clients do not follow",
 		Why: "A prefix location whose name ends in `/` and that proxies makes nginx answer the same path without the " +
 			"slash with `301 Moved Permanently` to the slashed one (when no other location takes it). Browsers and " +
 			"WebSocket libraries do not follow redirects during the handshake (RFC 6455 §4.1: any status but 101 fails " +

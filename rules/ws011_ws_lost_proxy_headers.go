@@ -14,7 +14,7 @@ var WS011 = &Rule{
 	Name:     "ws-lost-proxy-headers",
 	Severity: Warning,
 	Doc: Doc{
-		Summary: "a WebSocket location whose own proxy_set_header lines drop the outer Host/X-Forwarded-*/X-Real-IP headers",
+		Summary: "a WebSocket location's own proxy_set_header lines drop the outer Host and X-Forwarded-* headers",
 		Why: "proxy_set_header is inherited all or nothing: a location that sets any proxy_set_header line of its own " +
 			"inherits none from its server or http block. Adding only `Upgrade` and `Connection` to a WebSocket " +
 			"location therefore silently drops the server's `Host $host` and `X-Forwarded-*` lines for the WebSocket " +

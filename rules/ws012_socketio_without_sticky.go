@@ -15,7 +15,7 @@ var WS012 = &Rule{
 	Name:     "socketio-without-sticky",
 	Severity: Warning,
 	Doc: Doc{
-		Summary: "a socket.io location proxied to an upstream with several servers and no ip_hash, hash or sticky: polling requests land on another server, 400 \"Session ID unknown\"",
+		Summary: "socket.io is balanced over several servers without sticky sessions (400 \"Session ID unknown\")",
 		Why: "A Socket.IO (Engine.IO) connection starts with HTTP long-polling: the first request creates a session on " +
 			"one backend, and every later request of that session, including the WebSocket upgrade, carries its `sid` " +
 			"and must reach the same backend, which alone holds it. nginx balances an upstream round-robin by " +

@@ -15,7 +15,7 @@ var WS013 = &Rule{
 	Severity: Warning,
 	Security: true,
 	Doc: Doc{
-		Summary: "proxy_set_header Origin \"\" or a fixed Origin on a WebSocket location disables the backend's cross-site WebSocket hijacking check",
+		Summary: "the browser's Origin is removed or replaced, which disables the backend's cross-site WebSocket check",
 		Why: "Browsers let any page open a WebSocket to any site and send that site's cookies with the handshake; the only " +
 			"thing that tells the backend the page is not its own is the `Origin` header, which WebSocket servers " +
 			"(gorilla/websocket, Socket.IO's `cors`, Django Channels' AllowedHostsOriginValidator, Jupyter, Grafana) " +

@@ -15,7 +15,7 @@ var WS014 = &Rule{
 	Name:     "https-upstream-without-sni",
 	Severity: Warning,
 	Doc: Doc{
-		Summary: "proxy_pass https://NAME without proxy_ssl_server_name on: backends that need SNI fail the TLS handshake, 502",
+		Summary: "proxy_pass https://NAME sends no SNI, so backends that need it fail the TLS handshake (502)",
 		Why: "nginx does not send the server name (SNI) in its TLS handshake with the backend unless " +
 			"`proxy_ssl_server_name on` is set (the default is off). A backend reached by a DNS name often serves " +
 			"several names from one address (a CDN, a shared host, a Kubernetes ingress, a managed platform) and " +

@@ -15,7 +15,7 @@ var WS015 = &Rule{
 	Name:     "upgrade-map-defeats-keepalive",
 	Severity: Note,
 	Doc: Doc{
-		Summary: "an upstream with keepalive proxied through a Connection map that sends close for plain requests: every plain request opens a new upstream connection",
+		Summary: "a Connection map sends \"close\" on plain requests to a keepalive upstream",
 		Why: "The canonical map from nginx.org, `map $http_upgrade $connection_upgrade { default upgrade; '' close; }`, " +
 			"sends `Connection: close` to the backend on every request that is not a WebSocket handshake. When the " +
 			"location also serves ordinary requests and its upstream has `keepalive`, that header makes the backend " +
