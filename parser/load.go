@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -89,4 +90,234 @@ func clean(p string) string {
 		return abs
 	}
 	return filepath.Clean(p)
+}
+
+// Limits bound what one configuration can cost, so that hostile input ends
+// in a clear error instead of exhausting time or memory. nginx has none; it
+// recurses until it runs out of file descriptors or memory, which a linter
+// must not do. Each default is far above the largest real configurations.
+type Limits struct {
+	// MaxFileSize bounds one file, in bytes.
+	MaxFileSize int64
+	// MaxTotalInput bounds the bytes parsed for one configuration, each
+	// file counted every time it is included.
+	MaxTotalInput int64
+	// MaxFiles bounds the file occurrences of one configuration: globs that
+	// include each other can otherwise multiply them without end.
+	MaxFiles int
+	// MaxIncludeDepth bounds the chain of files including each other.
+	MaxIncludeDepth int
+	// MaxIncludeRepeats bounds how often one file is included.
+	MaxIncludeRepeats int
+	// MaxNesting bounds the depth of blocks in one file.
+	MaxNesting int
+	// MaxWords bounds the words of one directive.
+	MaxWords int
+	// MaxErrorsPerFile bounds the errors reported in one file.
+	MaxErrorsPerFile int
+}
+
+// DefaultLimits are the limits used for zero fields of Options.Limits.
+var DefaultLimits = Limits{
+	MaxFileSize:       DefaultMaxFileSize,
+	MaxTotalInput:     256 << 20,
+	MaxFiles:          20000,
+	MaxIncludeDepth:   64,
+	MaxIncludeRepeats: 20000,
+	MaxNesting:        500,
+	MaxWords:          10000,
+	MaxErrorsPerFile:  200,
+}
+
+// withDefaults fills the zero fields of l from DefaultLimits.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	set64 := func(v *int64, def int64) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	set := func(v *int, def int) {
+		if *v <= 0 {
+			*v = def
+		}
+	}
+	set64(&l.MaxFileSize, d.MaxFileSize)
+	set64(&l.MaxTotalInput, d.MaxTotalInput)
+	set(&l.MaxFiles, d.MaxFiles)
+	set(&l.MaxIncludeDepth, d.MaxIncludeDepth)
+	set(&l.MaxIncludeRepeats, d.MaxIncludeRepeats)
+	set(&l.MaxNesting, d.MaxNesting)
+	set(&l.MaxWords, d.MaxWords)
+	set(&l.MaxErrorsPerFile, d.MaxErrorsPerFile)
+	return l
+}
+
+// bounds is a parser's limits and its counts against them.
+type bounds struct {
+	Limits
+	total     int64          // bytes parsed
+	errs      map[string]int // errors per file
+	repeats   map[string]int // occurrences per file
+	tree      []treeDir      // the linted tree (Options.Tree)
+	outside   map[string]bool
+	checkTree bool
+}
+
+// treeDir is a directory (or file) of the linted tree, as written (made
+// absolute) and by its real path.
+type treeDir struct{ abs, real string }
+
+// readMain reads the main file: a file the user named, so --root does not
+// confine it unless it lies inside the root (then its real path must too).
+func readMain(fsys FS, name string, opts Options) (string, error) {
+	o, ok := fsys.(OSFS)
+	if !ok {
+		src, _, err := fsys.ReadFile(name)
+		return src, err
+	}
+	if o.MaxFileSize == 0 {
+		o.MaxFileSize = opts.Limits.MaxFileSize
+	}
+	if o.Root != "" {
+		if abs, err := filepath.Abs(name); err == nil {
+			if rootAbs, err := filepath.Abs(o.Root); err == nil {
+				if _, in := within(rootAbs, abs); in {
+					if err := o.InRoot(name); err != nil {
+						return "", err
+					}
+				}
+			}
+		}
+	}
+	return o.ReadEntry(name)
+}
+
+func (p *parser) initBounds(name string, opts Options) {
+	p.bounds.Limits = opts.Limits.withDefaults()
+	if o, ok := p.fs.(OSFS); ok {
+		if o.MaxFileSize == 0 {
+			o.MaxFileSize = p.bounds.MaxFileSize
+			p.fs = o
+		}
+		p.bounds.checkTree = true
+		tree := opts.Tree
+		if len(tree) == 0 {
+			if opts.Root != "" {
+				tree = []string{opts.Root}
+			} else {
+				tree = []string{filepath.Dir(name)}
+				if opts.Prefix != "" {
+					tree = append(tree, opts.Prefix)
+				}
+			}
+		}
+		for _, t := range tree {
+			abs, err := filepath.Abs(t)
+			if err != nil {
+				continue
+			}
+			real, err := filepath.EvalSymlinks(abs)
+			if err != nil {
+				real = abs
+			}
+			p.bounds.tree = append(p.bounds.tree, treeDir{abs: abs, real: real})
+		}
+	}
+	p.bounds.total = int64(len(p.cache[name].src))
+}
+
+// isOutside reports whether the file read at where lies outside the linted
+// tree, as written or by its real path.
+func (p *parser) isOutside(where string) bool {
+	if !p.bounds.checkTree {
+		return false
+	}
+	if v, ok := p.bounds.outside[where]; ok {
+		return v
+	}
+	abs, err := filepath.Abs(where)
+	out := true
+	if err == nil {
+		real, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			real = abs
+		}
+		lex, byReal := false, false
+		for _, t := range p.bounds.tree {
+			if _, ok := within(t.abs, abs); ok {
+				lex = true
+			}
+			if _, ok := within(t.real, real); ok {
+				byReal = true
+			}
+		}
+		out = !lex || !byReal
+	}
+	if p.bounds.outside == nil {
+		p.bounds.outside = map[string]bool{}
+	}
+	p.bounds.outside[where] = out
+	return out
+}
+
+// outsideMsg replaces the message of an error in a file outside the linted
+// tree: the file's words are not shown.
+const outsideMsg = "nginx would report an error here (not quoted: the file lies outside the linted tree)"
+
+// bounded applies the per-file error bound and the rule that nothing of an
+// outside file is quoted; it reports whether e is to be recorded.
+func (p *parser) bounded(e *Error) bool {
+	if p.bounds.outside[e.File] {
+		e.Outside = true
+		if !e.Missing {
+			e.Msg = outsideMsg
+		} else {
+			e.Msg = "an include here names a file that cannot be read (not quoted: the file lies outside the linted tree)"
+		}
+		e.Hint = ""
+	}
+	if p.bounds.errs == nil {
+		p.bounds.errs = map[string]int{}
+	}
+	n := p.bounds.errs[e.File] + 1
+	p.bounds.errs[e.File] = n
+	max := p.bounds.MaxErrorsPerFile
+	if max <= 0 {
+		max = DefaultLimits.MaxErrorsPerFile
+	}
+	switch {
+	case n <= max:
+		return true
+	case n == max+1:
+		*e = Error{Position: e.Position, Msg: fmt.Sprintf("more than %d errors in this file: the others are not shown", max), Outside: e.Outside}
+		return true
+	}
+	return false
+}
+
+// Redact returns e as it may be shown: when it lies in a file of c outside
+// the linted tree, with a message that quotes nothing of the file. Errors
+// found after parsing (the model's value checks) go through it.
+func (c *Config) Redact(e *Error) *Error {
+	for _, f := range c.Files {
+		if f.Path == e.File && f.Outside {
+			r := *e
+			r.Outside = true
+			r.Msg, r.Hint = outsideMsg, ""
+			return &r
+		}
+	}
+	return e
+}
+
+// IsOutside reports whether the file at path, read for c, lies outside the
+// linted tree: output must not quote it.
+func (c *Config) IsOutside(path string) bool {
+	for _, f := range c.Files {
+		if f.Path == path {
+			return f.Outside
+		}
+	}
+	return false
 }
