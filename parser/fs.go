@@ -73,9 +73,9 @@ type OutsideRootError struct {
 
 func (e *OutsideRootError) Error() string {
 	if e.Via != "" {
-		return fmt.Sprintf("%q leads outside --root %s through the symlink %s, so it is not read", e.Name, e.Root, e.Via)
+		return fmt.Sprintf("\"%s\" leads outside --root %s through the symlink %s, and is not read", e.Name, e.Root, e.Via)
 	}
-	return fmt.Sprintf("%q lies outside --root %s, so it is not read", e.Name, e.Root)
+	return fmt.Sprintf("\"%s\" lies outside --root %s, and is not read", e.Name, e.Root)
 }
 
 // FileTooLargeError reports a file larger than the size bound.
@@ -222,7 +222,12 @@ func (o OSFS) resolve(name string) (where, real string, err error) {
 	if !ok {
 		rel, ok = within(rootReal, abs)
 	}
-	if !ok && !strings.HasPrefix(name, "/") {
+	// A path written below the root (the conf prefix of a main file given
+	// as an absolute path, joined with a relative include) that climbs out
+	// of it is local too, and refused.
+	_, underAbs := within(rootAbs, name)
+	_, underReal := within(rootReal, name)
+	if !ok && (!strings.HasPrefix(name, "/") || underAbs || underReal) {
 		return name, "", &OutsideRootError{Name: name, Root: o.Root}
 	}
 	if ok {
@@ -418,6 +423,7 @@ func (o OSFS) Glob(pattern string) ([]string, error) {
 		if err != nil {
 			var oe *OutsideRootError
 			if errors.As(err, &oe) && outsideErr == nil {
+				oe.Name = pattern
 				outsideErr = err
 			}
 			return nil, err

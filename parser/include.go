@@ -34,7 +34,7 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 		// The directories inside the root are still read.
 		p.once(d.Position().String()+"\x00glob", &Error{
 			Position: Position{File: d.File.Path, Pos: at},
-			Msg:      fmt.Sprintf("include of \"%s\" refused: the glob reaches a directory outside --root %s (through the symlink %s), which is not read", full, outside.Root, outside.Via),
+			Msg:      "include refused: the glob " + outside.Error(),
 			Missing:  true,
 		})
 		d.Unresolved = true

@@ -30,7 +30,7 @@ func (r *result) lint(sel []*rules.Rule, mopts model.Options, ropts rules.Option
 	for _, cfg := range r.configs {
 		m := model.Build(cfg, mopts)
 		for _, e := range m.ValueErrors() {
-			r.addError(e)
+			r.addError(cfg.Redact(e))
 		}
 		r.findings = append(r.findings, rules.Run(m, sel, ropts)...)
 	}
@@ -45,7 +45,41 @@ func (r *result) lint(sel []*rules.Rule, mopts model.Options, ropts rules.Option
 			out = append(out, d)
 		}
 	}
-	r.findings = out
+	r.findings = redactOutside(r.configs, out)
+}
+
+// redactOutside rewrites the findings that point into a file outside the
+// linted tree (parser.File.Outside), directly or through a related place:
+// their messages and fixes may quote the file, so they keep only the rule's
+// summary, and their edits are dropped.
+func redactOutside(cfgs []*parser.Config, ds []rules.Diagnostic) []rules.Diagnostic {
+	outside := func(file string) bool {
+		for _, cfg := range cfgs {
+			if cfg.IsOutside(file) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range ds {
+		d := &ds[i]
+		hit := outside(d.Start.File)
+		for _, rel := range d.Related {
+			hit = hit || outside(rel.File)
+		}
+		if !hit {
+			continue
+		}
+		d.Message = d.Rule.Doc.Summary + " (details not quoted: the finding involves a file outside the linted tree)"
+		d.Fix = ""
+		d.Edits = nil
+		rel := make([]rules.Related, len(d.Related))
+		for j, r := range d.Related {
+			rel[j] = rules.Related{Position: r.Position, Message: "related place (not quoted)"}
+		}
+		d.Related = rel
+	}
+	return ds
 }
 
 // problem is a configuration error or a file the linter could not read.
@@ -86,7 +120,8 @@ func (r *result) source(path string) (string, bool) {
 	for _, cfg := range r.configs {
 		for _, f := range cfg.Files {
 			if f.Path == path {
-				return f.Src, true
+				// Nothing of a file outside the linted tree is shown.
+				return f.Src, !f.Outside
 			}
 		}
 	}
@@ -122,6 +157,7 @@ func load(o inputOptions, stdin io.Reader) (*result, error) {
 	if o.context != "" {
 		popts.Context, _ = parser.ParseContext(o.context)
 	}
+	popts.Tree = lintedTree(o)
 	res := &result{}
 	paths := o.paths
 	if len(paths) == 0 {
@@ -174,6 +210,33 @@ func load(o inputOptions, stdin io.Reader) (*result, error) {
 	res.errors = append(res.errors, res.readErrors...)
 	sortProblems(res.errors)
 	return res, nil
+}
+
+// lintedTree is what the user named: the directories given, the directories
+// of the files given, --prefix and --root. Output quotes nothing of a file
+// outside it (parser.File.Outside).
+func lintedTree(o inputOptions) []string {
+	var tree []string
+	for _, p := range []string{o.root, o.prefix} {
+		if p != "" {
+			tree = append(tree, p)
+		}
+	}
+	for _, p := range o.paths {
+		if p == "-" {
+			tree = append(tree, path.Dir(o.stdinFilename))
+			continue
+		}
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			tree = append(tree, p)
+		} else {
+			tree = append(tree, path.Dir(p))
+		}
+	}
+	if len(o.paths) == 0 {
+		tree = append(tree, path.Dir(o.stdinFilename))
+	}
+	return tree
 }
 
 func (r *result) addStdin(stdin io.Reader, name string, popts parser.Options) error {
