@@ -286,3 +286,53 @@ func TestFileSizeBound(t *testing.T) {
 		t.Errorf("main file over the bound: %v", err)
 	}
 }
+
+// The whole command line: with --root nothing outside is opened, without it
+// nothing outside the linted tree is quoted, in every output format.
+func TestConfineCLI(t *testing.T) {
+	dir, traps := confineTree(t)
+	r := filepath.Join(dir, "r")
+	out := filepath.Join(dir, "out")
+	// A WebSocket location in an outside file, with findings whose
+	// messages and fixes would quote it.
+	writeFile(t, filepath.Join(out, "ws.conf"), "location /ws-"+canary+" {\n    proxy_pass http://"+canary+";\n    proxy_set_header Upgrade $http_upgrade;\n    proxy_set_header Connection \"upgrade\";\n    proxy_read_timeout 5"+canary+";\n}\n")
+	writeFile(t, filepath.Join(r, "nginx.conf"), `events {}
+http {
+    server {
+        listen 80;
+        include ../out/ws.conf;
+        include ../out/secret.conf;
+        include ../out/fifo.conf;
+        include linkfile.conf;
+        include reldir/*.conf;
+        location ~ ^/ws- { return 200; }
+    }
+}
+`)
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		for _, root := range []bool{true, false} {
+			args := []string{"--format", format, filepath.Join(r, "nginx.conf")}
+			if root {
+				args = append([]string{"--root", r}, args...)
+			}
+			code, output := runCLI(t, args...)
+			if strings.Contains(output, canary) {
+				t.Errorf("nginx-wslint %s: outside content in the output:\n%s", strings.Join(args, " "), output)
+			}
+			if code == 0 {
+				t.Errorf("nginx-wslint %s: exit %d, output:\n%s", strings.Join(args, " "), code, output)
+			}
+			if root && !strings.Contains(output, "lies outside --root") {
+				t.Errorf("nginx-wslint %s: no refusal in:\n%s", strings.Join(args, " "), output)
+			}
+			if !root && !strings.Contains(output, "outside the linted tree") {
+				t.Errorf("nginx-wslint %s: no note of the unquoted file in:\n%s", strings.Join(args, " "), output)
+			}
+		}
+	}
+	for _, trap := range traps {
+		if trap.wasOpened() {
+			t.Errorf("%s was opened", trap.path)
+		}
+	}
+}
