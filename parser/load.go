@@ -120,7 +120,7 @@ type Limits struct {
 // DefaultLimits are the limits used for zero fields of Options.Limits.
 var DefaultLimits = Limits{
 	MaxFileSize:       DefaultMaxFileSize,
-	MaxTotalInput:     256 << 20,
+	MaxTotalInput:     64 << 20,
 	MaxFiles:          20000,
 	MaxIncludeDepth:   64,
 	MaxIncludeRepeats: 20000,
