@@ -386,11 +386,11 @@ func (r *Result) Files() []string {
 // file or directory".
 func ErrnoMessage(err error) string { return errno(err).Error() }
 
-// errno is the error an *os.PathError wraps, or err itself.
+// errno is the error inside any *os.PathError wrapping, or err itself.
 func errno(err error) error {
 	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+	for errors.As(err, &pe) {
+		err = pe.Err
 	}
 	return err
 }
