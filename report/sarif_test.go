@@ -686,3 +686,57 @@ func TestSARIFSchemaRejects(t *testing.T) {
 		}
 	}
 }
+
+// A finding with edits carries them as a SARIF fix: one artifact change
+// per file, each edit a replacement of a line/column region (UTF-16
+// columns) with the inserted text; the log still validates.
+func TestSARIFFixWithEdits(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "e.conf")
+	src := "events {}\nhttp { server { server_name \u00e9.example; location /ws/ {\n    proxy_pass http://b;\n} } }\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := lintPaths(t, "", file)
+	if len(res.Diagnostics) == 0 {
+		t.Fatal("no finding")
+	}
+	d := &res.Diagnostics[0]
+	at := strings.Index(src, "location")
+	ins := strings.Index(src, "    proxy_pass")
+	d.Edits = []rules.Edit{
+		{File: file, Start: at, End: at + len("location"), NewText: "location"},
+		{File: file, Start: ins, End: ins, NewText: "    proxy_http_version 1.1;\n"},
+	}
+	log := validateSARIF(t, sarifOf(t, res, dir))
+	fix := get(t, log, "runs", 0, "results", 0, "fixes", 0)
+	if get(t, fix, "description", "text") != d.Fix {
+		t.Errorf("fix description %v, want %q", get(t, fix, "description", "text"), d.Fix)
+	}
+	changes := get(t, fix, "artifactChanges").([]any)
+	if len(changes) != 1 || get(t, changes[0], "artifactLocation", "uri") != "e.conf" {
+		t.Fatalf("artifactChanges: %v", changes)
+	}
+	reps := get(t, changes[0], "replacements").([]any)
+	if len(reps) != 2 {
+		t.Fatalf("replacements: %v", reps)
+	}
+	// "é" is two bytes, one UTF-16 unit: the byte column 41 is column 40.
+	for i, want := range []map[string]any{
+		{"startLine": 2.0, "startColumn": 40.0, "endLine": 2.0, "endColumn": 48.0, "text": "location"},
+		{"startLine": 3.0, "startColumn": 1.0, "endLine": 3.0, "endColumn": 1.0, "text": "    proxy_http_version 1.1;\n"},
+	} {
+		region := get(t, reps[i], "deletedRegion").(map[string]any)
+		for _, k := range []string{"startLine", "startColumn", "endLine", "endColumn"} {
+			if region[k] != want[k] {
+				t.Errorf("replacement %d: %s = %v, want %v", i, k, region[k], want[k])
+			}
+		}
+		if got := get(t, reps[i], "insertedContent", "text"); got != want["text"] {
+			t.Errorf("replacement %d: text %q", i, got)
+		}
+	}
+	if get(t, log, "runs", 0, "results", 0, "properties", "fix") != d.Fix {
+		t.Error("properties.fix lost")
+	}
+}
