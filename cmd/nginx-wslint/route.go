@@ -274,6 +274,7 @@ func atOrDefault(d *parser.Directive, m *model.Model) string {
 }
 
 func writeRouteText(w io.Writer, r *routeResult) {
+	report.EscapeStrings(r) // input may hold control characters and line breaks
 	host := r.Request.Host
 	if host == "" {
 		host = "(none)"
