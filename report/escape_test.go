@@ -125,3 +125,22 @@ func TestEscapeStrings(t *testing.T) {
 		t.Errorf("%+v %+v %+v %q", v, v.In, v.Many, *v.Ptr)
 	}
 }
+
+// One 55 KB line with 5,000 errors: the errors per file are bounded, and
+// each excerpt is a window of the line, so the text output stays small.
+func TestTextExcerptBounded(t *testing.T) {
+	res := lintPaths(t, "events {}\nhttp { "+strings.Repeat("x-1 1; ", 5000)+"}\n", "-")
+	var buf bytes.Buffer
+	if err := Text(&buf, res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "\n"); n > 3*202 {
+		t.Errorf("%d lines", n)
+	}
+	if buf.Len() > 202*(2*maxExcerptWidth+300) {
+		t.Errorf("%d bytes of text output", buf.Len())
+	}
+	if !strings.Contains(buf.String(), "more than 200 errors in this file: the others are not shown") {
+		t.Errorf("no note of the bound in:\n%.3000s", buf.String())
+	}
+}
