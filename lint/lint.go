@@ -263,6 +263,9 @@ func configError(e *parser.Error) Diagnostic {
 func (r *Result) check(ctx context.Context, opts Options) error {
 	sel := opts.rules()
 	r.Rules = sel
+	if opts.Model.RegexBudget == nil {
+		opts.Model.RegexBudget = model.NewRegexBudget(0) // one for the whole run
+	}
 	var diags []Diagnostic
 	var findings []rules.Diagnostic
 	for _, cfg := range r.Configs {

@@ -143,6 +143,8 @@ type Regex struct {
 	re       *regexp.Regexp
 	re2      *regexp2.Regexp
 	err      error
+	// Budget is the run's time for the backtracking engine (example.go).
+	Budget *RegexBudget
 }
 
 // regexTimeout bounds a backtracking match on a pathological pattern.
@@ -215,7 +217,7 @@ func (r *Regex) FindSubmatch(s string) (groups []string, ok bool) {
 	case r.re != nil:
 		return r.re.FindStringSubmatch(s), true
 	case r.re2 != nil:
-		m, err := r.re2.FindStringMatch(s)
+		m, err := r.Budget.find(r.re2, s)
 		if err != nil {
 			return nil, false
 		}
