@@ -61,6 +61,10 @@ func checkWS002(p *Pass) {
 	m := p.Model
 	for _, w := range p.WebSocketLocations() {
 		ups, from := configured(m, w.Block, "Upgrade")
+		if unreadable(w.Block, aspectHeaders, from) != nil {
+			// The file that could not be read may set the header.
+			continue
+		}
 		sends := false
 		for _, h := range ups {
 			if v, known := m.Eval(h.Value, model.HandshakeRequest()); !known || v != "" {
@@ -90,6 +94,6 @@ func checkWS002(p *Pass) {
 				}
 			}
 		}
-		p.Report(w.Dir, msg, "add `proxy_set_header Upgrade $http_upgrade;` to this location (with the other proxy_set_header lines it needs)", rel...)
+		p.ReportWS(w, w.Dir, msg, "add `proxy_set_header Upgrade $http_upgrade;` to this location (with the other proxy_set_header lines it needs)", rel...)
 	}
 }

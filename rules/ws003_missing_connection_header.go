@@ -55,6 +55,10 @@ func checkWS003(p *Pass) {
 	m := p.Model
 	for _, w := range p.WebSocketLocations() {
 		conns, from := configured(m, w.Block, "Connection")
+		if unreadable(w.Block, aspectHeaders, from) != nil {
+			// The file that could not be read may set the header.
+			continue
+		}
 		if len(conns) == 0 {
 			what := "Connection: close, nginx's default"
 			if m.Version.HTTP11ByDefault() {
@@ -67,7 +71,7 @@ func checkWS003(p *Pass) {
 				msg += "; the Connection header set at " + at(lost) + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
 				rel = lostRelated(lost, from)
 			}
-			p.Report(w.Dir, msg, "add `proxy_set_header Connection $connection_upgrade;` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block)", rel...)
+			p.ReportWS(w, w.Dir, msg, "add `proxy_set_header Connection $connection_upgrade;` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block)", rel...)
 			continue
 		}
 		ok := false
@@ -86,7 +90,7 @@ func checkWS003(p *Pass) {
 		if h.Value == "" {
 			sent = "no Connection header (an empty value is not sent)"
 		}
-		p.Report(h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400 or 426",
+		p.ReportWS(w, h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400 or 426",
 			describeLocation(w.Location), w.Why, sent),
 			"send `Connection $connection_upgrade` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block), or `Connection \"upgrade\"` in a location that only serves WebSocket",
 			RelatedAt(w.Dir, "the WebSocket location"))

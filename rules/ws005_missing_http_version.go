@@ -53,7 +53,7 @@ func checkWS005(p *Pass) {
 	m := p.Model
 	for _, w := range p.WebSocketLocations() {
 		v := m.HTTPVersion(w.Block)
-		if v.Value == "1.1" {
+		if v.Value == "1.1" || unreadable(w.Block, aspectHTTPVersion, levelOf(w.Block, v.Dir)) != nil {
 			continue
 		}
 		if v.Dir == nil {
@@ -61,12 +61,12 @@ func checkWS005(p *Pass) {
 			if !m.Version.Known {
 				ver = "with the nginx version unknown (--nginx-version), nginx before 1.29.7 is assumed, which defaults to"
 			}
-			p.Report(w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) over HTTP/1.0: %s proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400)",
+			p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) over HTTP/1.0: %s proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400)",
 				describeLocation(w.Location), w.Why, ver),
 				"add `proxy_http_version 1.1;` to this location, or to its server or http block")
 			continue
 		}
-		p.Report(w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) with proxy_http_version %s (set at %s): the WebSocket upgrade needs HTTP/1.1, and the handshake fails",
+		p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) with proxy_http_version %s (set at %s): the WebSocket upgrade needs HTTP/1.1, and the handshake fails",
 			describeLocation(w.Location), w.Why, v.Value, at(v.Dir)),
 			"set `proxy_http_version 1.1;` for this location",
 			RelatedAt(v.Dir, "proxy_http_version %s is set here", v.Value))

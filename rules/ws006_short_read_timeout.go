@@ -13,7 +13,7 @@ import (
 var WS006 = &Rule{
 	ID:       "WS006",
 	Name:     "short-read-timeout",
-	Severity: Warning,
+	Severity: Error,
 	Doc: Doc{
 		Summary: "idle WebSocket connections are closed after proxy_read_timeout (60s by default)",
 		Why: "On an upgraded connection nginx arms proxy_read_timeout whenever it waits for the backend, and re-arms it " +
@@ -65,28 +65,55 @@ func checkWS006(p *Pass) {
 		min = DefaultMinReadTimeout
 	}
 	// A short value set once at server or http level is reported once, at
-	// that directive, naming the WebSocket locations it reaches.
+	// that directive, naming the WebSocket locations it reaches (one
+	// finding per severity and protocol).
+	type key struct {
+		dir   *parser.Directive
+		sev   Severity
+		proto *Protocol
+	}
 	type setting struct {
-		rt   model.Timeout
-		locs []*WSLocation
+		rt    model.Timeout
+		sev   Severity
+		proto *Protocol
+		hedge string
+		locs  []*WSLocation
 	}
 	var order []*setting
-	byDir := map[*parser.Directive]*setting{}
+	byKey := map[key]*setting{}
 	for _, w := range p.WebSocketLocations() {
 		rt := m.ProxyTimeout(w.Block, "proxy_read_timeout")
-		if rt.Invalid || rt.Duration > min {
+		if rt.Invalid {
 			continue
+		}
+		proto := w.Protocol
+		var sev Severity
+		switch {
+		case proto != nil && rt.Duration > proto.Heartbeat:
+			// The protocol pings more often than nginx waits.
+			continue
+		case proto != nil && !w.Weak:
+			sev = Error
+		case proto != nil || rt.Duration <= min:
+			sev = Note
+		default:
+			continue
+		}
+		hedge := ""
+		if inc := unreadable(w.Block, aspectReadTimeout, levelOf(w.Block, rt.Dir)); inc != nil {
+			sev, hedge = Note, unreadableHedge(inc, "a longer proxy_read_timeout")
+		} else if rt.Dir == nil && m.HTTP.Dir == nil {
+			sev, hedge = Note, "; this file does not show the http block it is included in, which may set a longer proxy_read_timeout"
 		}
 		if rt.Dir == nil {
-			p.Report(w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame",
-				describeLocation(w.Location), w.Why),
-				"add `proxy_read_timeout 1h;` (longer than the longest silence the application allows) to this location, or have the application ping more often than every 60s")
+			p.reportAs(sev, w.Dir, defaultTimeoutMessage(w, proto)+hedge, timeoutFix("60s", proto, "to this location"))
 			continue
 		}
-		s := byDir[rt.Dir]
+		k := key{rt.Dir, sev, proto}
+		s := byKey[k]
 		if s == nil {
-			s = &setting{rt: rt}
-			byDir[rt.Dir] = s
+			s = &setting{rt: rt, sev: sev, proto: proto, hedge: hedge}
+			byKey[k] = s
 			order = append(order, s)
 		}
 		s.locs = append(s.locs, w)
@@ -107,10 +134,45 @@ func checkWS006(p *Pass) {
 				rel = append(rel, RelatedAt(l.Dir, "a WebSocket location that inherits it"))
 			}
 		}
-		p.Report(s.rt.Dir, fmt.Sprintf("proxy_read_timeout %s closes WebSocket connections through %s after %s in which neither side sends anything, without a close frame",
-			s.rt.Value, where, idle),
-			"raise it above the longest silence the application allows (for example `proxy_read_timeout 1h;`), or have the application ping more often than every "+idle, rel...)
+		var msg string
+		if pr := s.proto; pr != nil {
+			msg = fmt.Sprintf("proxy_read_timeout %s closes %s WebSocket connections through %s even when they are healthy: %s pings every %s by default (%s), and nginx closes a tunnel after %s in which neither side sends anything, without a close frame",
+				s.rt.Value, pr.Name, where, heartbeatSender(pr), model.FormatDuration(pr.Heartbeat), pr.Setting, idle)
+		} else {
+			msg = fmt.Sprintf("proxy_read_timeout %s closes WebSocket connections through %s after %s in which neither side sends anything, without a close frame; that holds only if the application pings less often than every %s",
+				s.rt.Value, where, idle, idle)
+		}
+		p.reportAs(s.sev, s.rt.Dir, msg+s.hedge, timeoutFix(idle, s.proto, ""), rel...)
 	}
+}
+
+// heartbeatSender words who pings: "Socket.IO's server".
+func heartbeatSender(pr *Protocol) string {
+	return pr.Name + "'s " + strings.TrimPrefix(pr.Sender, "the ")
+}
+
+// defaultTimeoutMessage is the message for a WebSocket location under
+// nginx's default proxy_read_timeout.
+func defaultTimeoutMessage(w *WSLocation, pr *Protocol) string {
+	if pr != nil {
+		return fmt.Sprintf("%s passes a %s WebSocket (%s) with nginx's default proxy_read_timeout of 60s: %s pings only every %s by default (%s), so nginx closes even a healthy connection between two pings, without a close frame",
+			describeLocation(w.Location), pr.Name, w.Why, heartbeatSender(pr), model.FormatDuration(pr.Heartbeat), pr.Setting)
+	}
+	return fmt.Sprintf("%s passes a WebSocket (%s) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame; that holds only if the application pings less often than every 60s",
+		describeLocation(w.Location), w.Why)
+}
+
+// timeoutFix says how to fix a short timeout, for a known protocol or an
+// unknown application.
+func timeoutFix(idle string, pr *Protocol, where string) string {
+	if where != "" {
+		where = " " + where
+	}
+	if pr != nil {
+		return fmt.Sprintf("raise proxy_read_timeout above %s's %s heartbeat (for example `proxy_read_timeout 1h;`)%s, or lower %s below %s",
+			pr.Name, model.FormatDuration(pr.Heartbeat), where, pr.Setting, idle)
+	}
+	return fmt.Sprintf("if the application can stay silent longer, add `proxy_read_timeout 1h;` (longer than its longest silence)%s, or have it ping more often than every %s", where, idle)
 }
 
 // ownDirective reports whether d is set at level b itself.

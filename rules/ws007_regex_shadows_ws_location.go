@@ -104,7 +104,7 @@ func checkWS007(p *Pass) {
 			} else if w.Modifier == "^~" {
 				continue
 			}
-			p.Report(w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
+			p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
 				quote(r.Match()), at(r.Dir), quote(example), quote(w.Match()), w.Why, extra),
 				fix, RelatedAt(r.Dir, "this regex location takes %s", example))
 			break
