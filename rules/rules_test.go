@@ -166,7 +166,9 @@ func TestFixtures(t *testing.T) {
 			cfgs, diags := lint(t, path)
 			for _, cfg := range cfgs {
 				for _, e := range cfg.Errors {
-					if !strings.Contains(path, "/rules/WS001/") {
+					// A missing include is what the unreadable-include
+					// fixtures are about.
+					if !e.Missing && !strings.Contains(path, "/rules/WS001/") {
 						t.Errorf("parse error in fixture: %v", e)
 					}
 				}

@@ -46,6 +46,9 @@ type WSLocation struct {
 	// Protocol is the well-known protocol its path names (the heartbeat
 	// table), nil when unknown.
 	Protocol *Protocol
+	// outer is set when only an outer level's upgrade headers (inherited,
+	// or lost to the location's own lines) make it a WebSocket location.
+	outer bool
 }
 
 // wsIndex is the WebSocket detection, done once per run for every rule.
@@ -68,10 +71,6 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		if pass, _ := loc.ConditionalPass(); !loc.Proxies() && pass == nil {
 			continue
 		}
-		if loc.Get("return") != nil {
-			// return answers in the rewrite phase: nothing is proxied.
-			continue
-		}
 		ix.proxied = append(ix.proxied, loc)
 		perServer[loc.Server] = append(perServer[loc.Server], loc)
 	}
@@ -90,7 +89,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		}
 	}
 	for _, w := range cands {
-		if w.Weak && !w.Dedicated && dedicated[w.Server] != nil {
+		if w.outer && dedicated[w.Server] != nil && dedicated[w.Server] != w {
 			continue
 		}
 		ix.by[w.Location] = w
@@ -193,15 +192,19 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 		// Headers from a server block or a shared snippet: boilerplate,
 		// unless this is the only location they can be meant for.
 		why := "it inherits " + what(set) + " set at " + describeLevel(from) + " (" + at(set.Dir) + ")"
+		w := mk(why, false, true)
 		if alone {
-			return mk(why+", and it is the only proxied location there", false, false)
+			w = mk(why+", and it is the only proxied location there", false, false)
 		}
-		return mk(why, false, true)
+		w.outer = true
+		return w
 	}
 	if lost := lostUpgrade(m, loc.Block, from); lost != nil {
 		why := "an outer level sets " + lostWhat(lost) + " (" + at(lost) + "), which it does not inherit because it sets proxy_set_header lines of its own"
 		catchAll := loc.Name == "/" && loc.IsPrefix()
-		return mk(why, false, !(catchAll || alone))
+		w := mk(why, false, !(catchAll || alone))
+		w.outer = true
+		return w
 	}
 	for b := loc.Block; b != nil; b = b.Parent {
 		for _, d := range b.All("add_header") {
