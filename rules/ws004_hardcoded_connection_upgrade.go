@@ -73,10 +73,13 @@ func checkWS004(p *Pass) {
 			continue
 		}
 		var mixed *model.Location
+		why := ""
 		for _, loc := range users[d] {
-			if w := p.WebSocket(loc); (w == nil || !w.Dedicated) && servesPlainHTTP(loc) {
-				mixed = loc
-				break
+			if w := p.WebSocket(loc); w == nil || !w.Dedicated {
+				if why = servesPlainHTTP(m, loc); why != "" {
+					mixed = loc
+					break
+				}
 			}
 		}
 		if mixed == nil {
@@ -94,7 +97,7 @@ func checkWS004(p *Pass) {
 			rel = append(rel, RelatedAt(ups[0].Dir, "Upgrade hard-coded here"))
 		}
 		if mixed.Dir != nil && !sameDir(mixed.Dir, d) {
-			rel = append(rel, RelatedAt(mixed.Dir, "this location also serves ordinary requests"))
+			rel = append(rel, RelatedAt(mixed.Dir, "%s", why))
 		}
 		p.Report(d, msg, "use `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block", rel...)
 	}

@@ -406,27 +406,72 @@ func markerLines(m *model.Model) map[string]map[int32]bool {
 
 func at(d *parser.Directive) string { return d.Position().String() }
 
-// servesPlainHTTP reports whether a location evidently also receives
-// ordinary requests: the catch-all "location /", or an API location (a
-// path word "api" and no WebSocket endpoint). Other locations that pass
-// upgrade headers are taken at their word as WebSocket endpoints, since
-// their names (/events, /socket/, /bbb-webrtc-sfu) cannot tell.
-func servesPlainHTTP(loc *model.Location) bool {
+// servesPlainHTTP says why a location evidently also receives ordinary
+// requests, "" when nothing says so: the catch-all "location /"; an API
+// location (a path word "api", no WebSocket endpoint, and nothing that
+// says its backend is a WebSocket one); or a whole application mounted
+// under a one-segment sub-path (location /app/ or __PATH__/) that the
+// location evidently serves pages for (it rewrites or filters responses,
+// redirects, caps uploads). Other locations that pass upgrade headers are
+// taken at their word as WebSocket endpoints, since their names (/events,
+// /socket/, /bbb-webrtc-sfu, /livekit/sfu/) cannot tell.
+func servesPlainHTTP(m *model.Model, loc *model.Location) string {
 	if loc.Modifier == "@" {
-		return false
+		return ""
 	}
 	if loc.Name == "/" && loc.IsPrefix() {
-		return true
+		return "this location also serves ordinary requests"
 	}
-	if endpoint(loc) != "" {
-		return false
+	if endpoint(loc) != "" || upstreamSaysWS(m, loc) {
+		return ""
+	}
+	if ups, from := configured(m, loc.Block, "Upgrade"); len(ups) > 0 && from == loc.Block && strings.EqualFold(ups[0].Value, "websocket") {
+		// The location itself fixes Upgrade to websocket: it is meant for
+		// WebSocket only.
+		return ""
 	}
 	for _, w := range regexWords(loc.Name) {
 		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 			if part == "api" {
-				return true
+				return "this API location also serves ordinary requests"
 			}
 		}
 	}
-	return false
+	if ev := pageEvidence(loc); ev != "" {
+		return "this location serves a whole application mounted under " + quote(loc.Name) + " (" + ev + "), ordinary requests included"
+	}
+	return ""
+}
+
+// pageDirectives are directives a location that proxies an application's
+// pages (not only its socket) sets.
+var pageDirectives = []string{"sub_filter", "proxy_redirect", "rewrite", "expires", "client_max_body_size"}
+
+// pageEvidence says how a one-segment prefix location evidently serves an
+// application's pages, "" when nothing does.
+func pageEvidence(loc *model.Location) string {
+	if !loc.IsPrefix() || loc.Dir == nil {
+		return ""
+	}
+	if segs := strings.Split(strings.Trim(loc.Name, "/"), "/"); len(segs) != 1 || segs[0] == "" {
+		return ""
+	}
+	for _, name := range pageDirectives {
+		if d := loc.Get(name); d != nil {
+			return "it sets " + name + " at " + at(d)
+		}
+	}
+	for _, inc := range loc.Includes {
+		for _, set := range stdFiles[path.Base(inc.Arg(0))].Sets {
+			if set == "sub_filter" {
+				return "its include " + quote(inc.Arg(0)) + " filters its pages"
+			}
+		}
+	}
+	for _, c := range loc.Children {
+		if c.Kind == model.KindIf && (c.Get("rewrite") != nil || c.Get("expires") != nil) {
+			return "it rewrites or caches responses at " + at(c.Dir)
+		}
+	}
+	return ""
 }
