@@ -83,6 +83,9 @@ func checkWS007(p *Pass) {
 		if !w.Dedicated || !w.IsPrefix() || w.Dir == nil || w.Server == nil {
 			continue
 		}
+		if socketIOBundle(p, w, regexes[w.Server]) {
+			continue
+		}
 		for _, r := range regexes[w.Server] {
 			// nginx only tries the regexes of w's own level and of the
 			// levels above it (§5.2); others never see w's URIs.
@@ -110,6 +113,49 @@ func checkWS007(p *Pass) {
 			break
 		}
 	}
+}
+
+// socketIOBundles are the browser client files a Socket.IO server serves
+// under its path.
+var socketIOBundles = []string{"socket.io.js", "socket.io.min.js", "socket.io.esm.min.js"}
+
+// socketIOBundle reports (and returns true) when a regex location that does
+// not proxy, typically a static-file one such as ~* \.(js|css)$, takes the
+// Socket.IO client bundle from a /socket.io/ location without ^~: every page
+// that loads the client from the Socket.IO server breaks.
+func socketIOBundle(p *Pass, w *WSLocation, regexes []*model.Location) bool {
+	segs := pathWords(w.Location)
+	if w.Protocol == nil || w.Protocol.Name != "Socket.IO" || len(segs) == 0 || segs[len(segs)-1] != "socket.io" {
+		return false
+	}
+	base := strings.TrimSuffix(w.Name, "/") + "/"
+	for _, file := range socketIOBundles {
+		uri := base + file
+		if deepestPrefix(w.Server.Locations, uri) != w.Location {
+			continue
+		}
+		lm := w.Server.FindLocation(uri)
+		if lm.Err != nil || lm.Redirect || lm.Location == nil || lm.Location == w.Location || !lm.Location.IsRegex() || lm.Location.Proxies() {
+			continue
+		}
+		r := lm.Location
+		if !consulted(r, w.Location) {
+			continue
+		}
+		guard := guardFor(w.Location, r)
+		if guard == w.Location && w.Modifier == "^~" {
+			return false
+		}
+		fix := fmt.Sprintf("write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name)
+		if guard != w.Location {
+			fix = "add ^~ to the outer location " + quote(guard.Match()) + ", at the regex's level"
+		}
+		p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, the Socket.IO client bundle that the Socket.IO server behind WebSocket location %s (%s) serves: nginx tries regex locations after finding the longest prefix, unless it has ^~, so every page that loads the client from there gets whatever the regex location serves (usually a 404) instead of the script",
+			quote(r.Match()), at(r.Dir), quote(uri), quote(w.Match()), w.Why),
+			fix, RelatedAt(r.Dir, "this regex location takes %s", uri))
+		return true
+	}
+	return false
 }
 
 // takenBy reports whether nginx sends uri, a request meant for the
