@@ -59,7 +59,7 @@ http {
 
 func checkWS002(p *Pass) {
 	m := p.Model
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		ups, from := configured(m, w.Block, "Upgrade")
 		if unreadable(w.Block, aspectHeaders, from) != nil {
 			// The file that could not be read may set the header.

@@ -53,7 +53,7 @@ http {
 
 func checkWS003(p *Pass) {
 	m := p.Model
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		conns, from := configured(m, w.Block, "Connection")
 		if unreadable(w.Block, aspectHeaders, from) != nil {
 			// The file that could not be read may set the header.

@@ -51,7 +51,7 @@ http {
 
 func checkWS005(p *Pass) {
 	m := p.Model
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		v := m.HTTPVersion(w.Block)
 		if v.Value == "1.1" || unreadable(w.Block, aspectHTTPVersion, levelOf(w.Block, v.Dir)) != nil {
 			continue

@@ -81,7 +81,7 @@ func checkWS006(p *Pass) {
 	}
 	var order []*setting
 	byKey := map[key]*setting{}
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		rt := m.ProxyTimeout(w.Block, "proxy_read_timeout")
 		if rt.Invalid {
 			continue

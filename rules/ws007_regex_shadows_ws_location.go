@@ -76,7 +76,7 @@ func checkWS007(p *Pass) {
 			regexes[l.Server] = append(regexes[l.Server], l)
 		}
 	}
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		// Only endpoints (by path, --ws-path or the marker): a location that
 		// passes upgrade headers but also serves a whole site (location /,
 		// /api/) is routinely refined by regex locations on purpose.

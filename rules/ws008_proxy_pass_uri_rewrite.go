@@ -60,7 +60,7 @@ http {
 
 func checkWS008(p *Pass) {
 	m := p.Model
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		if !w.IsPrefix() && w.Modifier != "=" {
 			continue
 		}

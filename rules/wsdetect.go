@@ -55,7 +55,8 @@ type WSLocation struct {
 type wsIndex struct {
 	conns   []*parser.Directive // proxy_set_header Connection lines, once
 	proxied []*model.Location
-	ws      []*WSLocation
+	all     []*WSLocation // every WebSocket location
+	ws      []*WSLocation // those with no unreadable include on their way up
 	by      map[*model.Location]*WSLocation
 }
 
@@ -93,15 +94,23 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 			continue
 		}
 		ix.by[w.Location] = w
-		ix.ws = append(ix.ws, w)
+		ix.all = append(ix.all, w)
+		if w.Unresolved() == nil {
+			ix.ws = append(ix.ws, w)
+		}
 	}
 	return ix
 }
 
 // WebSocketLocations returns the proxied locations treated as WebSocket
-// ones, in configuration order. Their settings may be partly unknown (an
-// include that could not be read): rules ask [Pass.Unreadable].
+// ones whose settings are fully known (no unreadable include on their way
+// up), in configuration order.
 func (p *Pass) WebSocketLocations() []*WSLocation { return p.ws.ws }
+
+// AllWebSocketLocations returns every WebSocket location, also those below
+// an include that could not be read: a rule that uses it skips (or hedges)
+// only what such an include could change (see unreadable).
+func (p *Pass) AllWebSocketLocations() []*WSLocation { return p.ws.all }
 
 // ProxiedLocations returns every location with a proxy_pass of its own.
 func (p *Pass) ProxiedLocations() []*model.Location { return p.ws.proxied }
