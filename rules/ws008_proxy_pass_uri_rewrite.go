@@ -60,7 +60,7 @@ http {
 
 func checkWS008(p *Pass) {
 	m := p.Model
-	for _, w := range p.AllWebSocketLocations() {
+	for _, w := range p.WebSocketLocations() {
 		if !w.IsPrefix() && w.Modifier != "=" {
 			continue
 		}
