@@ -18,7 +18,11 @@ var WS002 = &Rule{
 		Why: "Upgrade is a hop-by-hop header: nginx drops the client's copy and sends one only when the configuration " +
 			"says `proxy_set_header Upgrade $http_upgrade`. Without it the backend sees a plain HTTP request and answers " +
 			"400 or 426 instead of 101. The header is also lost when the location (or a level between it and the one " +
-			"that sets Upgrade) has proxy_set_header lines of its own: a level that sets any inherits none. " +
+			"that sets Upgrade) has proxy_set_header lines of its own: a level that sets any inherits none. An outer " +
+			"level that sets the upgrade headers declares WebSocket intent, so a proxied location below it that loses " +
+			"them this way is reported even when nothing else marks it: an error for the catch-all `location /` (or the " +
+			"only proxied location), a note for other locations, and nothing when a dedicated WebSocket location in " +
+			"the same server takes the WebSocket traffic. " +
 			"`add_header Upgrade` does not help: it changes the response, not the request.",
 		Bad: `events {}
 http {

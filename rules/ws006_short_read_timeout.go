@@ -15,24 +15,36 @@ var WS006 = &Rule{
 	Name:     "short-read-timeout",
 	Severity: Error,
 	Doc: Doc{
-		Summary: "idle WebSocket connections are closed after proxy_read_timeout (60s by default)",
+		Summary: "idle WebSocket connections are closed after proxy_read_timeout (60s by default), weighed against the application's heartbeat",
 		Why: "On an upgraded connection nginx arms proxy_read_timeout whenever it waits for the backend, and re-arms it " +
 			"on traffic in either direction: a tunnel with no frame in either direction for that long is closed, with " +
 			"no WebSocket close frame, and the log line (`upstream timed out ... while proxying upgraded connection`) " +
-			"is at info level, invisible by default. With nginx's default of 60s, chat, dashboards and notifications " +
-			"drop after exactly one minute of silence. proxy_send_timeout only applies while a write to the backend " +
-			"is blocked, so it does not drop idle connections and this rule leaves it alone. The threshold is " +
-			"--min-read-timeout (default 60s).",
+			"is at info level, invisible by default. Whether that matters depends on the application's heartbeat: most " +
+			"frameworks ping well inside nginx's default 60s, so their tunnels never go idle. The rule knows the " +
+			"heartbeat of well-known protocols by their endpoint path: Socket.IO (`/socket.io/`, pingInterval 25s, " +
+			"server), SockJS (`/sockjs`, heartbeat_delay 25s, server), ASP.NET Core SignalR (`/signalr`, `/hubs`, " +
+			"KeepAliveInterval 15s, server), Rails Action Cable (`/cable`, 3s, server), Phoenix Channels and LiveView " +
+			"(`/socket/websocket`, `/live`, heartbeatIntervalMs 30s, client), Centrifugo and Grafana Live " +
+			"(`/connection/websocket`, `/api/live`, 25s), Jupyter Server (`/api/kernels`, `/terminals/websocket`, 30s, " +
+			"server). With a known heartbeat H and an effective proxy_read_timeout at or below H, even a healthy " +
+			"connection is cut between two pings: an **error** naming the protocol and its interval. A timeout above H " +
+			"is fine and the rule is silent. For an application whose heartbeat is unknown, a timeout at or below " +
+			"--min-read-timeout (default 60s) is a **note**: it holds only if the application pings less often than " +
+			"that. A file that cannot see its http block (a site file or snippet), or an include that could not be read " +
+			"on the way up, may hide a longer timeout: the finding is then a note that says so. proxy_send_timeout only " +
+			"applies while a write to the backend is blocked, so it does not drop idle connections and this rule leaves " +
+			"it alone.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
     server {
         listen 80;
-        location /ws/ {
+        location /socket.io/ {
             proxy_pass http://127.0.0.1:8080;
             proxy_http_version 1.1;
             proxy_set_header Upgrade $http_upgrade;
             proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 20s;
         }
     }
 }
@@ -52,8 +64,8 @@ http {
     }
 }
 `,
-		Fix: "Set `proxy_read_timeout` on the WebSocket location longer than the longest silence the application allows " +
-			"(for example `1h`), or have the application send a ping more often than the timeout.",
+		Fix: "Set `proxy_read_timeout` on the WebSocket location above the application's heartbeat and its longest silence " +
+			"(for example `1h`), or have the application ping more often than the timeout.",
 	},
 	Check: checkWS006,
 }

@@ -25,7 +25,9 @@ var WS007 = &Rule{
 			"location does not stop the regexes of the outer levels: the fix then goes on the outer location. No " +
 			"finding when the regex location itself proxies WebSocket correctly, or when it only takes URIs that end " +
 			"in a file extension (`.php`, `.js`, `.png`...) or go through a hidden segment (`/.git`), which WebSocket " +
-			"clients do not open.",
+			"clients do not open, with one exception: a Socket.IO server serves its browser client at " +
+			"`/socket.io/socket.io.js` (and `.min.js`, `.esm.min.js`), so a static-file regex such as `~* \\.(js|css)$` " +
+			"that takes those from a `/socket.io/` location breaks every page that loads the client from there.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
