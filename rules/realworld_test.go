@@ -31,7 +31,7 @@ func TestRealWorld(t *testing.T) {
 				if e.Missing {
 					continue // the repositories do not hold the server's other files
 				}
-				fmt.Fprintf(&b, "%s:%d:%d: parse error: %s\n", filepath.Base(e.File), e.Line, e.Column, strings.TrimPrefix(e.Error(), e.Position.String()+": "))
+				fmt.Fprintf(&b, "%s:%d:%d: parse error: %s\n", filepath.Base(e.File), e.Line, e.Column, strings.TrimPrefix(e.Error(), e.String()+": "))
 			}
 		}
 		for _, d := range diags {

@@ -211,7 +211,7 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 	if lost := lostUpgrade(m, loc.Block, from); lost != nil {
 		why := "an outer level sets " + lostWhat(lost) + " (" + at(lost) + "), which it does not inherit because it sets proxy_set_header lines of its own"
 		catchAll := loc.Name == "/" && loc.IsPrefix()
-		w := mk(why, false, !(catchAll || alone))
+		w := mk(why, false, !catchAll && !alone)
 		w.outer = true
 		return w
 	}
