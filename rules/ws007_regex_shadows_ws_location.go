@@ -91,7 +91,7 @@ func checkWS007(p *Pass) {
 		for _, r := range regexes[w.Server] {
 			// nginx only tries the regexes of w's own level and of the
 			// levels above it (§5.2); others never see w's URIs.
-			if !consulted(r, w.Location) || proxiesWebSocket(p, r) {
+			if !consulted(r, w.Location) || proxiesWebSocket(p.Model, r) {
 				continue
 			}
 			example, err := r.Regex.Example(w.Name, func(uri string) bool {
@@ -245,8 +245,7 @@ func guardFor(w, r *model.Location) *model.Location {
 
 // proxiesWebSocket reports whether a location passes WebSocket correctly by
 // itself: Upgrade and an upgrading Connection sent, over HTTP/1.1.
-func proxiesWebSocket(p *Pass, loc *model.Location) bool {
-	m := p.Model
+func proxiesWebSocket(m *model.Model, loc *model.Location) bool {
 	if !loc.Proxies() || m.HTTPVersion(loc.Block).Value != "1.1" {
 		return false
 	}

@@ -90,8 +90,16 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		}
 	}
 	for _, w := range cands {
-		if w.outer && dedicated[w.Server] != nil && dedicated[w.Server] != w {
+		d := dedicated[w.Server]
+		if w.outer && d != nil && d != w {
 			continue
+		}
+		if !w.Dedicated && !w.Weak && d != nil && proxiesWebSocket(m, d.Location) {
+			// The server's WebSocket endpoint is elsewhere, and works: a
+			// location that only sends upgrade headers of its own is
+			// likely copied boilerplate.
+			w.Weak = true
+			w.Why += ", while the server's WebSocket endpoint is " + describeLocation(d.Location)
 		}
 		ix.by[w.Location] = w
 		ix.all = append(ix.all, w)
