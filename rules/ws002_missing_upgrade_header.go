@@ -86,16 +86,16 @@ func checkWS002(p *Pass) {
 			msg = fmt.Sprintf("%s passes a WebSocket (%s) but sends Upgrade %q, which is empty for a handshake: the backend sees a plain request and the handshake fails with 400 or 426",
 				describeLocation(w.Location), w.Why, h.Value)
 			rel = append(rel, RelatedAt(h.Dir, "Upgrade is set here"))
-		} else if lost := lostHeader(w.Block, from, "Upgrade"); lost != nil {
+		} else if lost := lostHeader(from, "Upgrade"); lost != nil {
 			msg += "; the Upgrade header set at " + at(lost) + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
 			rel = append(rel, lostRelated(lost, from)...)
 		}
-		for b := w.Block; b != nil; b = b.Parent {
-			for _, d := range b.All("add_header") {
-				if strings.EqualFold(d.Arg(0), "Upgrade") {
-					msg += "; add_header Upgrade only changes the response to the client"
-					rel = append(rel, RelatedAt(d, "add_header sets a response header; the backend never sees it"))
-				}
+		// The add_header lines in effect (the nearest level with any).
+		adds, _ := w.InheritedArray("add_header")
+		for _, d := range adds {
+			if strings.EqualFold(d.Arg(0), "Upgrade") {
+				msg += "; add_header Upgrade only changes the response to the client"
+				rel = append(rel, RelatedAt(d, "add_header sets a response header; the backend never sees it"))
 			}
 		}
 		p.ReportWS(w, w.Dir, msg, "add `proxy_set_header Upgrade $http_upgrade;` to this location (with the other proxy_set_header lines it needs)", rel...)

@@ -67,7 +67,7 @@ func checkWS003(p *Pass) {
 			msg := fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: the backend refuses the handshake with 400 or 426",
 				describeLocation(w.Location), w.Why, what)
 			var rel []Related
-			if lost := lostHeader(w.Block, from, "Connection"); lost != nil {
+			if lost := lostHeader(from, "Connection"); lost != nil {
 				msg += "; the Connection header set at " + at(lost) + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
 				rel = lostRelated(lost, from)
 			}

@@ -223,14 +223,10 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 		w.outer = true
 		return w
 	}
-	for b := loc.Block; b != nil; b = b.Parent {
-		for _, d := range b.All("add_header") {
-			if strings.EqualFold(d.Arg(0), "Upgrade") || strings.EqualFold(d.Arg(0), "Connection") && strings.Contains(strings.ToLower(d.Arg(1)), "upgrade") {
-				return mk("it sets add_header "+d.Arg(0)+" ("+at(d)+"), an attempt at passing the WebSocket upgrade", false, false)
-			}
-		}
-		if len(b.All("add_header")) > 0 {
-			break
+	adds, _ := loc.InheritedArray("add_header")
+	for _, d := range adds {
+		if strings.EqualFold(d.Arg(0), "Upgrade") || strings.EqualFold(d.Arg(0), "Connection") && strings.Contains(strings.ToLower(d.Arg(1)), "upgrade") {
+			return mk("it sets add_header "+d.Arg(0)+" ("+at(d)+"), an attempt at passing the WebSocket upgrade", false, false)
 		}
 	}
 	return nil
@@ -258,10 +254,10 @@ func lostUpgrade(m *model.Model, b, from *model.Block) *parser.Directive {
 	if from == nil {
 		return nil
 	}
-	if d := lostHeader(b, from, "Upgrade"); d != nil && d.Arg(1) != "" {
+	if d := lostHeader(from, "Upgrade"); d != nil && d.Arg(1) != "" {
 		return d
 	}
-	if d := lostHeader(b, from, "Connection"); d != nil && carriesUpgradeIntent(m, d.Arg(1)) {
+	if d := lostHeader(from, "Connection"); d != nil && carriesUpgradeIntent(m, d.Arg(1)) {
 		return d
 	}
 	return nil
