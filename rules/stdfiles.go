@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -149,4 +150,61 @@ func levelOf(b *model.Block, d *parser.Directive) *model.Block {
 		}
 	}
 	return nil
+}
+
+// knownLinesNearer returns an include that could not be read, of a known
+// file that sets proxy_set_header lines, at a level of b's inheritance path
+// strictly nearer than from (the level whose visible lines are in effect):
+// nginx then uses that level's lines, the file's, and inherits none of
+// from's. Nil when there is none.
+func knownLinesNearer(b, from *model.Block) (*parser.Directive, stdFile) {
+	for l := b; l != nil && l != from; l = l.Parent {
+		for _, d := range l.Includes {
+			if !d.Unresolved {
+				continue
+			}
+			f, ok := stdFiles[path.Base(d.Arg(0))]
+			if !ok {
+				continue
+			}
+			for _, set := range f.Sets {
+				if set == "proxy_set_header" {
+					return d, f
+				}
+			}
+		}
+	}
+	return nil, stdFile{}
+}
+
+// setsHeader reports whether a known file sets header name.
+func (f stdFile) setsHeader(name string) bool {
+	for _, h := range f.Headers {
+		if strings.EqualFold(h, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// shadowedBy reports, for header name set at from and apparently in effect
+// at b, the unread known include whose own proxy_set_header lines take its
+// place (nil when none does), and the message clause that explains it.
+func shadowedBy(b, from *model.Block, name string) (*parser.Directive, string) {
+	if from == nil {
+		return nil, ""
+	}
+	inc, f := knownLinesNearer(b, from)
+	if inc == nil || f.setsHeader(name) {
+		return nil, ""
+	}
+	return inc, fmt.Sprintf("the include %s (%s, not in this copy) sets proxy_set_header lines of its own (%s) at a nearer level, so nginx uses those and the %s header set at %s is not inherited",
+		quote(inc.Arg(0)), f.Source, strings.Join(f.Headers, ", "), name, levelDesc(from))
+}
+
+func levelDesc(b *model.Block) string {
+	if b.Kind == model.KindServer || b.Kind == model.KindHTTP {
+		return describeLevel(b)
+	}
+	return b.Describe()
 }

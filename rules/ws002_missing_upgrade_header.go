@@ -69,6 +69,13 @@ func checkWS002(p *Pass) {
 			// The file that could not be read may set the header.
 			continue
 		}
+		if inc, why := shadowedBy(w.Block, from, "Upgrade"); inc != nil && len(ups) > 0 {
+			p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) without \"proxy_set_header Upgrade $http_upgrade\": %s; nginx drops the client's Upgrade header, so the backend sees a plain request and the handshake fails with 400 or 426",
+				describeLocation(w.Location), w.Why, why),
+				"add `proxy_set_header Upgrade $http_upgrade;` (and the Connection line) to this location, next to the include",
+				RelatedAt(inc, "this file sets proxy_set_header lines of its own"), RelatedAt(ups[0].Dir, "set here, but not inherited"))
+			continue
+		}
 		sends := false
 		for _, h := range ups {
 			if v, known := m.Eval(h.Value, model.HandshakeRequest()); !known || v != "" {

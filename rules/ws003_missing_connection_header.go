@@ -59,6 +59,17 @@ func checkWS003(p *Pass) {
 			// The file that could not be read may set the header.
 			continue
 		}
+		if inc, why := shadowedBy(w.Block, from, "Connection"); inc != nil && len(conns) > 0 {
+			what := "Connection: close, nginx's default"
+			if m.Version.HTTP11ByDefault() {
+				what = "no Connection header (nginx 1.29.7 and later send none by default)"
+			}
+			p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: %s; the backend refuses the handshake with 400 or 426",
+				describeLocation(w.Location), w.Why, what, why),
+				"add `proxy_set_header Connection $connection_upgrade;` (and the Upgrade line) to this location, next to the include",
+				RelatedAt(inc, "this file sets proxy_set_header lines of its own"), RelatedAt(conns[0].Dir, "set here, but not inherited"))
+			continue
+		}
 		if len(conns) == 0 {
 			what := "Connection: close, nginx's default"
 			if m.Version.HTTP11ByDefault() {
