@@ -94,3 +94,12 @@ func describeLocation(loc *model.Location) string {
 // quote puts s in double quotes for a message, as written (no escaping of
 // the backslashes of a regex).
 func quote(s string) string { return `"` + s + `"` }
+
+// locationRelated points at the WebSocket location as a related place; none
+// for the location a location-context snippet sits in, which has no line.
+func locationRelated(loc *model.Location) []Related {
+	if loc.Dir == nil {
+		return nil
+	}
+	return []Related{RelatedAt(loc.Dir, "the WebSocket location")}
+}

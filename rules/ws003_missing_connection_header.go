@@ -104,7 +104,7 @@ func checkWS003(p *Pass) {
 		p.ReportWS(w, h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400 or 426",
 			describeLocation(w.Location), w.Why, sent),
 			"send `Connection $connection_upgrade` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block), or `Connection \"upgrade\"` in a location that only serves WebSocket",
-			RelatedAt(w.Dir, "the WebSocket location"))
+			locationRelated(w.Location)...)
 	}
 }
 

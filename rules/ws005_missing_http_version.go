@@ -61,9 +61,16 @@ func checkWS005(p *Pass) {
 			if !m.Version.Known {
 				ver = "with the nginx version unknown (--nginx-version), nginx before 1.29.7 is assumed, which defaults to"
 			}
-			p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) over HTTP/1.0: %s proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400)",
-				describeLocation(w.Location), w.Why, ver),
-				"add `proxy_http_version 1.1;` to this location, or to its server or http block")
+			msg := fmt.Sprintf("%s passes a WebSocket (%s) over HTTP/1.0: %s proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400)",
+				describeLocation(w.Location), w.Why, ver)
+			const fix = "add `proxy_http_version 1.1;` to this location, or to its server or http block"
+			if m.HTTP.Dir == nil {
+				// A site file or snippet: the blocks it is included in
+				// may set the version.
+				p.reportAs(Note, anchor(w.Location), msg+"; this file does not show the "+outerBlocks(m)+" it is included in, which may set proxy_http_version 1.1", fix)
+				continue
+			}
+			p.ReportWS(w, w.Dir, msg, fix)
 			continue
 		}
 		p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) with proxy_http_version %s (set at %s): the WebSocket upgrade needs HTTP/1.1, and the handshake fails",

@@ -115,10 +115,10 @@ func checkWS006(p *Pass) {
 		if inc := unreadable(w.Block, aspectReadTimeout, levelOf(w.Block, rt.Dir)); inc != nil {
 			sev, hedge = Note, unreadableHedge(inc, "a longer proxy_read_timeout")
 		} else if rt.Dir == nil && m.HTTP.Dir == nil {
-			sev, hedge = Note, "; this file does not show the http block it is included in, which may set a longer proxy_read_timeout"
+			sev, hedge = Note, "; this file does not show the "+outerBlocks(m)+" it is included in, which may set a longer proxy_read_timeout"
 		}
 		if rt.Dir == nil {
-			p.reportAs(sev, w.Dir, defaultTimeoutMessage(w, proto)+hedge, timeoutFix("60s", proto, "to this location"))
+			p.reportAs(sev, anchor(w.Location), defaultTimeoutMessage(w, proto)+hedge, timeoutFix("60s", proto, "to this location"))
 			continue
 		}
 		k := key{rt.Dir, sev, proto}
@@ -156,6 +156,14 @@ func checkWS006(p *Pass) {
 		}
 		p.reportAs(s.sev, s.rt.Dir, msg+s.hedge, timeoutFix(idle, s.proto, ""), rel...)
 	}
+}
+
+// outerBlocks names the levels a fragment file does not show.
+func outerBlocks(m *model.Model) string {
+	if m.Config != nil && m.Config.Main != nil && m.Config.Main.Ctx == parser.CtxLocation {
+		return "server and http blocks"
+	}
+	return "http block"
 }
 
 // heartbeatSender words who pings: "Socket.IO's server".

@@ -135,11 +135,34 @@ func (p *Pass) ReportWS(w *WSLocation, d *parser.Directive, message, fix string,
 	if w != nil && w.Weak {
 		sev = Note
 	}
+	if d == nil && w != nil {
+		d = anchor(w.Location)
+	}
 	p.reportAs(sev, d, message, fix, related...)
 }
 
-// reportAs reports with an explicit severity.
+// anchor is the directive a finding about loc points at: its location line,
+// or, for the location a location-context snippet sits in (which has no
+// line), its proxy_pass or first directive.
+func anchor(loc *model.Location) *parser.Directive {
+	if loc.Dir != nil {
+		return loc.Dir
+	}
+	if d := loc.Get("proxy_pass"); d != nil {
+		return d
+	}
+	if len(loc.Own) > 0 {
+		return loc.Own[0]
+	}
+	return nil
+}
+
+// reportAs reports with an explicit severity; a finding with nowhere to
+// point (nil d) is dropped rather than reported without a position.
 func (p *Pass) reportAs(sev Severity, d *parser.Directive, message, fix string, related ...Related) {
+	if d == nil {
+		return
+	}
 	n := len(*p.out)
 	p.Report(d, message, fix, related...)
 	if len(*p.out) > n {
