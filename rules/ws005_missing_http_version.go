@@ -15,7 +15,8 @@ var WS005 = &Rule{
 			"unless `proxy_http_version 1.1` is set, and strict backends refuse an HTTP/1.0 handshake (426 or 400); " +
 			"lenient ones happen to accept it. HTTP/2 (`proxy_http_version 2`) cannot carry the upgrade either. When " +
 			"the nginx version is unknown, the linter assumes the older default; `--nginx-version 1.29.7` or later " +
-			"makes an unset proxy_http_version fine.",
+			"makes an unset proxy_http_version fine. A site file or snippet linted without its http block may get the " +
+			"version from there: an unset one is then a note that says so.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
