@@ -131,3 +131,23 @@ func TestBoundDumpDuplicatesLinear(t *testing.T) {
 		t.Errorf("1,000 sections: %d bytes; 5,000: %d bytes (%.1f times)", small, large, float64(large)/float64(small))
 	}
 }
+
+// A directory with more configuration files than the bound (MaxFiles, 20,000
+// by default) is refused when the walk meets one more, before any is parsed.
+func TestBoundWalkedFiles(t *testing.T) {
+	defer func(n int) { maxWalkedFiles = n }(maxWalkedFiles)
+	maxWalkedFiles = 50
+	dir := t.TempDir()
+	for i := range 51 {
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("f%05d.conf", i)), "")
+	}
+	files, err := FindConfigFiles(dir)
+	want := "more than 50 configuration files: the linter reads at most that many from one directory"
+	if err == nil || err.Error() != want {
+		t.Errorf("%d files, error %v, want %q", len(files), err, want)
+	}
+	maxWalkedFiles = 51
+	if files, err := FindConfigFiles(dir); err != nil || len(files) != 51 {
+		t.Errorf("%d files, error %v", len(files), err)
+	}
+}

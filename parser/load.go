@@ -27,6 +27,9 @@ func FindConfigFiles(dir string) ([]string, error) {
 			return nil
 		}
 		if strings.HasSuffix(name, ".conf") || strings.HasSuffix(name, ".conf.template") {
+			if len(out) >= maxWalkedFiles {
+				return fmt.Errorf("more than %d configuration files: the linter reads at most that many from one directory", maxWalkedFiles)
+			}
 			out = append(out, p)
 		}
 		return nil
@@ -34,6 +37,9 @@ func FindConfigFiles(dir string) ([]string, error) {
 	sort.Strings(out)
 	return out, err
 }
+
+// maxWalkedFiles bounds the configuration files FindConfigFiles returns.
+var maxWalkedFiles = DefaultLimits.MaxFiles
 
 // ParseEntries parses every file of files that no other one includes, each
 // as an entry point with its includes; files reached through an include are
