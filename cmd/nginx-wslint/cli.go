@@ -145,7 +145,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	o.input.paths = fs.Args()
 	if err := o.applyConfigFile(fs); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	if o.configNote != "" {
@@ -161,12 +161,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	in, err := inputs(o.input, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	res, err := lint.Run(context.Background(), in, st.lint)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	out := report.Options{Quiet: o.quiet, Paths: st.paths, Version: version(),

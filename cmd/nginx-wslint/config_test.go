@@ -125,3 +125,13 @@ func TestConfigErrorEscaped(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// A file name met in a directory walk is escaped in a message on standard
+// error too: CI logs show it.
+func TestStderrEscaped(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := runIn(t, dir, "no\n::add-mask::x\x1b[2J.conf")
+	if code != exitError || strings.Count(errOut, "\n") != 1 || strings.Contains(errOut, "\x1b") || !strings.Contains(errOut, `no\x0a::add-mask::x\x1b[2J.conf`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

@@ -79,7 +79,7 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	res, err := load(o.input, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	if exitCode(res, never) == exitError {
@@ -92,13 +92,13 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for _, c := range res.Configs {
 			names = append(names, c.Main.Path)
 		}
-		fmt.Fprintf(stderr, "nginx-wslint: route needs one configuration, and %d entry points were found: %s\n", len(res.Configs), strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "nginx-wslint: route needs one configuration, and %d entry points were found: %s\n", len(res.Configs), report.Escape(strings.Join(names, ", ")))
 		return exitError
 	}
 	m := model.Build(res.Configs[0], model.Options{Version: ver})
 	r, err := route(m, uri, o.host, o.port)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	if o.format == "json" {
