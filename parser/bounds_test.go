@@ -37,7 +37,7 @@ func TestBoundTotalInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 190 bytes of main file, then 300 per include: the fourth passes 1000.
-	wantError(t, cfg, main, 3, 1, "more than 1000 bytes read through include: the linter stops reading includes here")
+	_ = wantError(t, cfg, main, 3, 1, "more than 1000 bytes read through include: the linter stops reading includes here")
 	if len(cfg.Files) != 3 || len(cfg.Errors) != 1 {
 		t.Errorf("%d files, errors %v", len(cfg.Files), cfg.Errors)
 	}
@@ -51,7 +51,7 @@ func TestBoundIncludeRepeats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantError(t, cfg, main, 4, 1, fmt.Sprintf(`"%s" is included more than 3 times: the linter stops reading it here`, part))
+	_ = wantError(t, cfg, main, 4, 1, fmt.Sprintf(`"%s" is included more than 3 times: the linter stops reading it here`, part))
 	if len(cfg.Files) != 4 || len(cfg.Errors) != 1 {
 		t.Errorf("%d files, errors %v", len(cfg.Files), cfg.Errors)
 	}
@@ -59,9 +59,9 @@ func TestBoundIncludeRepeats(t *testing.T) {
 
 func TestBoundsAdjustable(t *testing.T) {
 	cfg := ParseBytes("a.conf", "a 1 2 3 4 5 6;\n", Options{Context: CtxHTTP, Limits: Limits{MaxWords: 5}})
-	wantError(t, cfg, "a.conf", 1, 1, "more than 5 parameters in one directive")
+	_ = wantError(t, cfg, "a.conf", 1, 1, "more than 5 parameters in one directive")
 	cfg = ParseBytes("a.conf", "a { b { c { d { } } } }\n", Options{Context: CtxHTTP, Limits: Limits{MaxNesting: 3}})
-	wantError(t, cfg, "a.conf", 1, 15, "blocks nested more than 3 levels deep")
+	_ = wantError(t, cfg, "a.conf", 1, 15, "blocks nested more than 3 levels deep")
 
 	dir := t.TempDir()
 	for i := range 4 {
@@ -73,12 +73,12 @@ func TestBoundsAdjustable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantError(t, cfg, filepath.Join(dir, "f1.conf"), 1, 1, fmt.Sprintf(`include of "%s/f2.conf" nested more than 2 files deep`, dir))
+	_ = wantError(t, cfg, filepath.Join(dir, "f1.conf"), 1, 1, fmt.Sprintf(`include of "%s/f2.conf" nested more than 2 files deep`, dir))
 	cfg, err = ParseFile(main, Options{Limits: Limits{MaxFiles: 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantError(t, cfg, filepath.Join(dir, "f2.conf"), 1, 1, "more than 3 files read through include: the linter stops reading includes here")
+	_ = wantError(t, cfg, filepath.Join(dir, "f2.conf"), 1, 1, "more than 3 files read through include: the linter stops reading includes here")
 }
 
 // `include x.inc;` many times: the file is read once, and each occurrence

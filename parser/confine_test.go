@@ -279,7 +279,7 @@ func TestFileSizeBound(t *testing.T) {
 	if n := allocated(func() { cfg = parseFile(t, main) }); n > 1<<20 {
 		t.Errorf("%d bytes allocated", n)
 	}
-	wantError(t, cfg, main, 1, 1, fmt.Sprintf(`"%s" is not read: the file is 1073741824 bytes, more than the %d bytes the linter reads from one file`, big, DefaultMaxFileSize))
+	_ = wantError(t, cfg, main, 1, 1, fmt.Sprintf(`"%s" is not read: the file is 1073741824 bytes, more than the %d bytes the linter reads from one file`, big, DefaultMaxFileSize))
 	// The bound is adjustable, and applies to the main file too.
 	_, err = ParseFile(main, Options{Limits: Limits{MaxFileSize: 10}})
 	if err == nil || !strings.Contains(err.Error(), "more than the 10 bytes") {
