@@ -9,6 +9,9 @@ import (
 type Request struct {
 	Headers  map[string]string
 	Captures []string
+	// st, when set, is the request Route follows: its $uri, $args, set
+	// variables, named captures and the other variables it knows.
+	st *routeState
 }
 
 // HandshakeRequest is a browser's WebSocket handshake (Firefox sends
@@ -97,6 +100,11 @@ func (m *Model) variable(name string, req Request, depth int) (string, bool) {
 			return req.Captures[i], true
 		}
 		return "", req.Captures != nil
+	}
+	if req.st != nil {
+		if v, ok, handled := req.st.builtin(name); handled {
+			return v, ok
+		}
 	}
 	// A map, or a set, defines the variable for the whole configuration.
 	if mp := m.MapFor(name); mp != nil && len(m.Sets[name]) == 0 {
