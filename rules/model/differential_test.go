@@ -398,7 +398,7 @@ type prediction struct {
 	// unknown is the model's reason when it cannot follow the request.
 	unknown string
 	why     string // the model's reasons, for messages
-	err         string // the model could not answer
+	err     string // the model could not answer
 }
 
 // predict asks the model what nginx does with rq arriving on port: its
