@@ -42,7 +42,7 @@ func redirect(route, location string) *dwant {
 }
 
 func handConfigs() []dconfig {
-	return []dconfig{handLocations(), handNormalise(), handProxyPass(), handServers(), handHeaders(), handMaps()}
+	return append([]dconfig{handLocations(), handNormalise(), handProxyPass(), handServers(), handHeaders(), handMaps()}, rewriteConfigs()...)
 }
 
 // handLocations: §5.1-5.4.

@@ -263,7 +263,7 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 		if pred.unknown != "" {
 			if !rq.unknown {
 				t.Errorf("request %s %q (Host %q, port %d): the model cannot follow it (%s); nginx answered %d from %q",
-					rq.method, rq.target, rq.host, port, pred.why, obs.status, obs.route)
+					rq.wireRequest.method, rq.target, rq.host, port, pred.why, obs.status, obs.route)
 				failed = true
 			}
 			unknown++
@@ -391,6 +391,7 @@ type prediction struct {
 	targetKnown bool
 	targetWhy   string
 	proto       string
+	method      string
 	headers     map[string][]string
 	// skipHeaders are header names whose values the test cannot compute
 	// (a variable neither the model nor the test knows): not compared.
@@ -410,7 +411,7 @@ func predict(m *model.Model, port int, rq dreq) prediction {
 	for _, h := range rq.headers {
 		headers[strings.ToLower(h.name)] = h.value
 	}
-	a, err := m.Route(model.HTTPRequest{Method: rq.method, Target: rq.target, Host: rq.host, Port: port, Headers: headers, NoFiles: true})
+	a, err := m.Route(model.HTTPRequest{Method: rq.wireRequest.method, Target: rq.target, Host: rq.host, Port: port, Headers: headers, NoFiles: true})
 	if err != nil {
 		p.err = "the model: " + err.Error()
 		return p
@@ -436,6 +437,9 @@ func predict(m *model.Model, port int, rq dreq) prediction {
 	}
 	up := a.Proxy
 	p.status = http.StatusOK
+	if a.ErrorStatus != 0 {
+		p.status = a.ErrorStatus
+	}
 	p.proxied = true
 	p.target, p.targetKnown, p.targetWhy = up.Target, up.Known, up.Reason
 	p.why += "; " + up.Reason
@@ -445,6 +449,7 @@ func predict(m *model.Model, port int, rq dreq) prediction {
 		p.status, p.proxied = http.StatusBadRequest, false
 		return p
 	}
+	p.method = up.Method
 	p.proto = "HTTP/" + up.HTTPVersion.Value
 	p.headers, p.skipHeaders = expectedHeaders(m, a, rq)
 	return p
@@ -548,6 +553,7 @@ func compare(p prediction, o *observed) []diff {
 		add("target", strconv.Quote(p.target), strconv.Quote(o.echo.target))
 	}
 	add("proto", p.proto, o.echo.proto)
+	add("method", p.method, o.echo.method)
 	want, got := withoutNames(p.headers, p.skipHeaders), withoutNames(o.echo.headers, p.skipHeaders)
 	if !sameHeaders(want, got) {
 		ds = append(ds, diff{"headers", formatHeaders(want), formatHeaders(got)})

@@ -72,6 +72,9 @@ type Answer struct {
 	Redirect string
 	// Text is the body of a "return code text".
 	Text string
+	// ErrorStatus is the status the client gets whatever answers after an
+	// error_page (without "=", the original error's; with "=NNN", NNN).
+	ErrorStatus int
 	// Proxy is the request sent to the backend; nil when not proxied.
 	Proxy *ProxyAnswer
 	// Handler is another content handler's directive (fastcgi_pass...).
@@ -189,7 +192,7 @@ func (m *Model) Route(req HTTPRequest) (*Answer, error) {
 	}
 	st := &routeState{
 		m: m, a: a, req: req, method: req.Method, server: sm.Server, block: sm.Server.Block,
-		vars: map[string]setVar{}, validUnparsed: true, changes: maxURIChanges + 1,
+		vars: map[string]setVar{}, validUnparsed: true, validLocation: true, changes: maxURIChanges + 1,
 		headers: map[string]string{},
 	}
 	for k, v := range req.Headers {
@@ -288,7 +291,6 @@ func (st *routeState) findConfig() phase {
 	lm := st.server.FindLocation(st.uri)
 	st.a.LocationWhy = lm.Why
 	st.uriChanged = false
-	st.validLocation = true
 	if len(st.a.Steps) > 0 || st.internal {
 		st.step(nil, "location search for %q: %s", st.uri, strings.Join(lm.Why, "; "))
 	}
@@ -304,10 +306,11 @@ func (st *routeState) findConfig() phase {
 		return phTryFiles
 	}
 	st.loc, st.block = lm.Location, lm.Location.Block
-	if len(lm.Captures) > 1 {
-		st.setCaptures(lm.Captures, nil)
-	}
-	if lm.Location.Regex != nil {
+	if lm.Captures != nil {
+		// ngx_http_regex_exec: a match sets the captures to its groups
+		// (none for a regex without groups) and its named captures'
+		// variables.
+		st.captures = lm.Captures
 		if groups, names, ok := lm.Location.Regex.FindNamed(st.uri); ok && groups != nil {
 			st.setCaptures(nil, namedOnly(groups, names))
 		}
@@ -480,9 +483,7 @@ func (st *routeState) rewrite(d *parser.Directive) outcome {
 		st.step(d, "rewrite: %q does not match %q", d.Arg(0), st.uri)
 		return next
 	}
-	if len(groups) > 1 {
-		st.captures = groups
-	}
+	st.captures = groups
 	st.setCaptures(nil, namedOnly(groups, names))
 	repl, flag := d.Arg(1), d.Arg(2)
 	addArgs := true
@@ -688,9 +689,7 @@ func (st *routeState) cond(d *parser.Directive) (bool, string) {
 			if groups == nil {
 				st.captures = nil
 			} else {
-				if len(groups) > 1 {
-					st.captures = groups
-				}
+				st.captures = groups
 				st.setCaptures(nil, namedOnly(groups, names))
 			}
 			return (groups != nil) == !strings.HasPrefix(op, "!"), ""
@@ -871,6 +870,9 @@ func (st *routeState) internalRedirect(d *parser.Directive, uri, args string) ph
 	}
 	st.uri, st.args = uri, args
 	st.internal, st.validUnparsed = true, false
+	// ngx_http_handler: the only place valid_location is set again (a
+	// server-level "rewrite ... break" clears it for the whole request).
+	st.validLocation = true
 	return phServerRewrite
 }
 
@@ -916,12 +918,16 @@ func (st *routeState) errorPageFor(status int) phase {
 				code = n
 			}
 		}
+		// ngx_http_send_error_page: r->err_status is the code the client
+		// gets, whatever the page's own answer; "=" alone leaves it to
+		// the page.
+		st.a.ErrorStatus = code
+		if hasOverwrite && overwrite == "" {
+			st.a.ErrorStatus = 0
+		}
 		switch {
 		case strings.HasPrefix(v, "@"):
 			st.a.Status, st.a.Text = 0, ""
-			if hasOverwrite && overwrite != "" {
-				st.a.Notes = append(st.a.Notes, fmt.Sprintf("the client gets status %d (error_page at %s)", code, d.Position()))
-			}
 			return st.named(d, v[1:], fmt.Sprintf("error_page for %d", status))
 		case strings.HasPrefix(v, "/"):
 			st.a.Status, st.a.Text = 0, ""
@@ -935,7 +941,7 @@ func (st *routeState) errorPageFor(status int) phase {
 			if !hasOverwrite || code < 301 || code > 308 {
 				code = 302
 			}
-			st.a.Status, st.a.Redirect = code, v
+			st.a.Status, st.a.Redirect, st.a.ErrorStatus = code, v, 0
 			st.step(d, "error_page for %d: nginx answers %d with Location %s", status, code, v)
 			return phDone
 		}
