@@ -170,13 +170,16 @@ type routeResult struct {
 	Args string `json:"args"`
 	// Status is set when nginx answers by itself (301, 302, 400, 404,
 	// return's code, 500).
-	Status   int         `json:"status,omitempty"`
-	Redirect string      `json:"redirect,omitempty"`
-	Text     string      `json:"text,omitempty"`
-	Proxy    *routeProxy `json:"proxy"`
-	Handler  string      `json:"handler,omitempty"`
-	Unknown  string      `json:"unknown,omitempty"`
-	Notes    []string    `json:"notes"`
+	Status   int    `json:"status,omitempty"`
+	Redirect string `json:"redirect,omitempty"`
+	Text     string `json:"text,omitempty"`
+	// ErrorStatus is the status the client gets after an error_page,
+	// whatever answers the page.
+	ErrorStatus int         `json:"error_status,omitempty"`
+	Proxy       *routeProxy `json:"proxy"`
+	Handler     string      `json:"handler,omitempty"`
+	Unknown     string      `json:"unknown,omitempty"`
+	Notes       []string    `json:"notes"`
 	// fragment is the context of a fragment file ("location", "server",
 	// "http"), for the levels it implies.
 	fragment string
@@ -236,7 +239,7 @@ func newRouteResult(m *model.Model, main string, a *model.Answer, headers map[st
 	r := &routeResult{fragment: fragmentKind(m),
 		Request: routeRequest{Method: rq.Method, URI: rq.Target, Host: rq.Host, Port: rq.Port, Headers: headers},
 		Steps:   []routeStep{}, URI: a.URI, Args: a.Args,
-		Status: a.Status, Redirect: a.Redirect, Text: a.Text, Unknown: a.Unknown,
+		Status: a.Status, Redirect: a.Redirect, Text: a.Text, ErrorStatus: a.ErrorStatus, Unknown: a.Unknown,
 		Notes: append([]string{}, a.Notes...),
 	}
 	if s := a.Server; s != nil {
@@ -390,6 +393,9 @@ func writeRouteText(w io.Writer, r *routeResult) {
 		if r.Redirect != "" {
 			fmt.Fprintf(w, "redirect  Location: %s\n", r.Redirect)
 		}
+	}
+	if r.ErrorStatus != 0 {
+		fmt.Fprintf(w, "status    %d for the client, whatever answers the error page\n", r.ErrorStatus)
 	}
 	if r.Handler != "" {
 		fmt.Fprintf(w, "handler   %s\n", r.Handler)

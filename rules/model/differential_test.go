@@ -46,6 +46,10 @@ func TestDifferential(t *testing.T) {
 	for i := range *differentialConfigs {
 		configs = append(configs, generateConfig(r, i))
 	}
+	rw := rand.New(rand.NewSource(seed + 1))
+	for i := range *differentialRewriteConfigs {
+		configs = append(configs, generateRewriteConfig(rw, i))
+	}
 
 	st := &diffStats{documented: map[string]int{}}
 	t.Run("configs", func(t *testing.T) {
@@ -327,7 +331,10 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	feature := c.name
-	if strings.HasPrefix(feature, "random-") {
+	switch {
+	case strings.HasPrefix(feature, "random-rw-"):
+		feature = "generated-rewrite"
+	case strings.HasPrefix(feature, "random-"):
 		feature = "generated"
 	}
 	if st.features == nil {
@@ -429,6 +436,9 @@ func predict(m *model.Model, port int, rq dreq) prediction {
 	switch {
 	case a.Status != 0:
 		p.status = a.Status
+		if a.ErrorStatus != 0 {
+			p.status = a.ErrorStatus
+		}
 		p.location = stripAuthority(a.Redirect)
 		return p
 	case a.Proxy == nil:

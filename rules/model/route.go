@@ -72,8 +72,9 @@ type Answer struct {
 	Redirect string
 	// Text is the body of a "return code text".
 	Text string
-	// ErrorStatus is the status the client gets whatever answers after an
-	// error_page (without "=", the original error's; with "=NNN", NNN).
+	// ErrorStatus, when set, is the status the client gets whatever
+	// answers after an error_page, Status included (r->err_status: without
+	// "=", the original error's; with "=NNN", NNN).
 	ErrorStatus int
 	// Proxy is the request sent to the backend; nil when not proxied.
 	Proxy *ProxyAnswer

@@ -99,7 +99,8 @@ func (m *Model) variable(name string, req Request, depth int) (string, bool) {
 		if i < len(req.Captures) {
 			return req.Captures[i], true
 		}
-		return "", req.Captures != nil
+		// Following a request, no captures means empty ones.
+		return "", req.Captures != nil || req.st != nil
 	}
 	if req.st != nil {
 		if v, ok, handled := req.st.builtin(name); handled {
