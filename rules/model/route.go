@@ -383,14 +383,14 @@ func (st *routeState) script(b *Block, location bool) outcome {
 			}
 			v, why := st.cond(d)
 			if why != "" {
-				st.unknownf("the condition of %s at %s %s", child.Describe(), d.Position(), why)
+				st.unknownf("the condition of %s at %s %s", ifText(d), d.Position(), why)
 				return unknown
 			}
 			if !v {
-				st.step(d, "%s is false", child.Describe())
+				st.step(d, "%s is false", ifText(d))
 				continue
 			}
-			st.step(d, "%s is true: its block runs", child.Describe())
+			st.step(d, "%s is true: its block runs", ifText(d))
 			if location {
 				st.block = child
 			}
@@ -697,6 +697,18 @@ func (st *routeState) cond(d *parser.Directive) (bool, string) {
 		}
 	}
 	return false, "is not understood"
+}
+
+// ifText is an if directive's condition as written: "if ($a = "b")".
+func ifText(d *parser.Directive) string {
+	args := d.Args()
+	if d.File != nil && len(args) > 0 {
+		start, end := args[0].Start.Offset, args[len(args)-1].EndOffset()
+		if start >= 0 && int(end) <= len(d.File.Src) && start < end {
+			return "if " + d.File.Src[start:end]
+		}
+	}
+	return "if " + argsText(d)
 }
 
 // request is the variable context of the state.
