@@ -133,7 +133,10 @@ func (b *Block) Describe() string {
 		}
 		return "server"
 	case KindIf:
-		return "if " + argsText(b.Dir)
+		if b.Dir != nil {
+			return ifText(b.Dir)
+		}
+		return "if"
 	case KindLimitExcept:
 		return "limit_except " + argsText(b.Dir)
 	}

@@ -863,6 +863,7 @@ func (st *routeState) named(d *parser.Directive, name, why string) phase {
 	for _, l := range st.server.Locations {
 		if l.Modifier == "@" && l.Name == name {
 			st.step(d, "%s: the request goes to location @%s (the URI stays %q)", why, name, st.uri)
+			st.a.LocationWhy = []string{fmt.Sprintf("named location, reached by %s at %s", d.Name, d.Position())}
 			st.loc, st.block = l, l.Block
 			st.internal = true
 			st.uriChanged = false
