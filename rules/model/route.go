@@ -191,17 +191,7 @@ func (m *Model) Route(req HTTPRequest) (*Answer, error) {
 	if !ok {
 		return nil, fmt.Errorf("no server listens on port %d", req.Port)
 	}
-	st := &routeState{
-		m: m, a: a, req: req, method: req.Method, server: sm.Server, block: sm.Server.Block,
-		vars: map[string]setVar{}, validUnparsed: true, validLocation: true, changes: maxURIChanges + 1,
-		headers: map[string]string{},
-	}
-	for k, v := range req.Headers {
-		st.headers[strings.ToLower(k)] = v
-	}
-	if req.Host != "" {
-		st.headers["host"] = req.Host
-	}
+	st := newRouteState(m, a, sm.Server)
 	a.Server, a.ServerWhy, a.Block = sm.Server, sm.Why, sm.Server.Block
 	path, args, err := NormalizeURI(req.Target, sm.Server.MergeSlashes)
 	if err != nil {
@@ -221,6 +211,60 @@ func (m *Model) Route(req HTTPRequest) (*Answer, error) {
 	a.URI, a.Args = st.uri, st.args
 	a.Location, a.Block = st.loc, st.block
 	return a, nil
+}
+
+// RouteFrom follows req from location loc on, as if nginx had just chosen
+// it: the location's rewrite directives, rewrite cycles and internal
+// redirects to other locations, try_files, error_page and the request the
+// backend receives. Rules use it to judge what a WebSocket handshake that
+// reaches loc becomes (req.Headers from WebSocketHeaders); req.Host and
+// req.Port only feed $host and $server_port.
+func (m *Model) RouteFrom(loc *Location, req HTTPRequest) *Answer {
+	if req.Method == "" {
+		req.Method = "GET"
+	}
+	a := &Answer{Request: req, Server: loc.Server, Location: loc, Block: loc.Block}
+	if loc.Server == nil {
+		a.Unknown = "not statically known: the location belongs to no server"
+		return a
+	}
+	st := newRouteState(m, a, loc.Server)
+	st.block, st.loc = loc.Block, loc
+	path, args, err := NormalizeURI(req.Target, loc.Server.MergeSlashes)
+	if err != nil {
+		a.Status = 400
+		a.Notes = append(a.Notes, err.Error())
+		return a
+	}
+	st.uri, st.args = path, args
+	st.quoted = quotedPath(req.Target) || strings.Contains(rawPath(req.Target), "+")
+	if loc.Regex != nil {
+		if groups, names, ok := loc.Regex.FindNamed(path); ok && groups != nil {
+			st.captures = groups
+			st.setCaptures(nil, namedOnly(groups, names))
+		}
+	}
+	st.run(phLocationRewrite)
+	a.URI, a.Args = st.uri, st.args
+	a.Location, a.Block = st.loc, st.block
+	return a
+}
+
+// newRouteState starts following a.Request in server s.
+func newRouteState(m *Model, a *Answer, s *Server) *routeState {
+	req := a.Request
+	st := &routeState{
+		m: m, a: a, req: req, method: req.Method, server: s, block: s.Block,
+		vars: map[string]setVar{}, validUnparsed: true, validLocation: true, changes: maxURIChanges + 1,
+		headers: map[string]string{},
+	}
+	for k, v := range req.Headers {
+		st.headers[strings.ToLower(k)] = v
+	}
+	if req.Host != "" {
+		st.headers["host"] = req.Host
+	}
+	return st
 }
 
 func rawPath(target string) string {

@@ -161,3 +161,18 @@ func TestRouteNoServer(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestRouteFrom: a rule starts from a location and sees where a handshake
+// that reaches it goes.
+func TestRouteFrom(t *testing.T) {
+	cfg := parser.ParseBytes("t.conf", `server {
+    listen 80;
+    location /ws/ { rewrite ^/ws/(.*)$ /socket/$1 last; }
+    location /socket/ { proxy_pass http://b/s/; }
+}`, parser.Options{})
+	m := model.Build(cfg, model.Options{})
+	a := m.RouteFrom(m.Servers[0].Locations[0], model.HTTPRequest{Target: "/ws/chat", Headers: model.WebSocketHeaders()})
+	if a.Location == nil || a.Location.Match() != "/socket/" || a.Proxy == nil || a.Proxy.Target != "/s/chat" {
+		t.Fatalf("answer %+v; steps:\n%s", a, steps(a))
+	}
+}
