@@ -176,3 +176,23 @@ func TestRouteFrom(t *testing.T) {
 		t.Fatalf("answer %+v; steps:\n%s", a, steps(a))
 	}
 }
+
+// FuzzRoute: no configuration and no request makes Route panic.
+func FuzzRoute(f *testing.F) {
+	f.Add("server { listen 80; location /ws/ { rewrite ^/ws/(.*)$ /s/$1 break; proxy_pass http://b; } }", "/ws/x?a=1", "a")
+	f.Add("if ($http_upgrade ~* ^web(.*)$) { set $x $1; return 302 /$x; } proxy_pass http://b$x$is_args$args;", "/x", "")
+	f.Add("server { error_page 404 = @n; location @n { proxy_pass http://b; } location / { try_files $uri /a?x=1; } location /a { return 404; } }", "/q%20", "")
+	f.Add("server { location / { rewrite ^ / last; } }", "/", "")
+	f.Fuzz(func(t *testing.T, src, target, host string) {
+		cfg := parser.ParseBytes("f.conf", src, parser.Options{})
+		m := model.Build(cfg, model.Options{})
+		req := model.HTTPRequest{Target: target, Host: host, Port: 80, Headers: model.WebSocketHeaders()}
+		a, err := m.Route(req)
+		if err != nil {
+			return
+		}
+		if a.Location != nil {
+			m.RouteFrom(a.Location, req)
+		}
+	})
+}
