@@ -14,7 +14,7 @@ func rewriteConfigs() []dconfig {
 }
 
 // method sets the request's method.
-func (r dreq) withMethod(m string) dreq { r.wireRequest.method = m; return r }
+func (r dreq) withMethod(m string) dreq { r.method = m; return r }
 
 func found(route, location string) *dwant {
 	return &dwant{status: 302, route: route, location: location}
@@ -227,6 +227,11 @@ server {
         if ($arg_y) { set $s "${s}y"; }
         proxy_pass http://b/seq/$s;
     }
+    location /addr/ {
+        TAG if/addr;
+        if ($remote_addr = 10.9.9.9) { return 403; }
+        proxy_pass http://b;
+    }
     location /empty/ {
         TAG if/empty;
         if ($arg_z) { TAG if/empty/z; }
@@ -260,6 +265,8 @@ server {
 			get("/seq/?x=1&y=1", up("if/seq", "/seq/axy")),
 			get("/seq/?y=1", up("if/seq", "/seq/ay")),
 			get("/seq/", up("if/seq", "/seq/a")),
+			// The client's address is not in the request route is given.
+			get("/addr/x", up("if/addr", "/addr/x")).unknownTarget(),
 			get("/empty/?z=0", up("if/empty", "/empty/?z=0")),
 			get("/empty/?z=", up("if/empty", "/empty/?z=")),
 			get("/empty/?z=00", up("if/empty/z", "/empty/?z=00")),

@@ -29,10 +29,16 @@ import (
 // request was proxied, the upstream request-target, HTTP version and
 // headers.
 //
+// The prediction is the model's Route, the answer `route` prints: it
+// follows the rewrite module (rewrite, set, if, return, break), rewrite
+// cycles, try_files and error_page as nginx does (issue 18). The nginx
+// started has no files under its root, which the requests state (NoFiles).
+//
 // The configurations are hand-written cases from
-// docs/nginx-semantics.md §3, §5, §6 and §7 plus random ones from a seeded
-// generator (-differential.seed, logged; fixed by default so CI is
-// deterministic). Every disagreement is either fixed in the model or listed
+// docs/nginx-semantics.md §3, §5, §6 and §7, one per rewrite-module feature
+// (differential_rewrite_test.go), plus random ones from two seeded
+// generators (-differential.seed, logged; fixed by default so CI is
+// deterministic): locations and headers, and the rewrite module. Every disagreement is either fixed in the model or listed
 // in documentedDisagreements with its reason; any other one fails the test.
 func TestDifferential(t *testing.T) {
 	nginxtest.Binary(t) // skips (fails in CI) without nginx
@@ -138,9 +144,9 @@ type dconfig struct {
 type dreq struct {
 	port int // index into the configuration's ports
 	wireRequest
-	// unknown is set when the model is expected to say that the upstream
-	// request-target is not statically known (rewrite, set $args,
-	// variables it cannot compute): only that is checked for the target.
+	// unknown is set when the model is expected to say that it cannot
+	// follow the request (a variable it cannot compute, such as
+	// $remote_addr): only that is checked.
 	unknown bool
 	// doc is the key of a documented disagreement this request shows.
 	doc string
@@ -267,10 +273,13 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 		if pred.unknown != "" {
 			if !rq.unknown {
 				t.Errorf("request %s %q (Host %q, port %d): the model cannot follow it (%s); nginx answered %d from %q",
-					rq.wireRequest.method, rq.target, rq.host, port, pred.why, obs.status, obs.route)
+					rq.method, rq.target, rq.host, port, pred.why, obs.status, obs.route)
 				failed = true
 			}
 			unknown++
+			if rq.want != nil {
+				checkWant(t, rq, obs)
+			}
 			continue
 		}
 		if pred.proxied && pred.targetKnown {
@@ -418,7 +427,7 @@ func predict(m *model.Model, port int, rq dreq) prediction {
 	for _, h := range rq.headers {
 		headers[strings.ToLower(h.name)] = h.value
 	}
-	a, err := m.Route(model.HTTPRequest{Method: rq.wireRequest.method, Target: rq.target, Host: rq.host, Port: port, Headers: headers, NoFiles: true})
+	a, err := m.Route(model.HTTPRequest{Method: rq.method, Target: rq.target, Host: rq.host, Port: port, Headers: headers, NoFiles: true})
 	if err != nil {
 		p.err = "the model: " + err.Error()
 		return p
