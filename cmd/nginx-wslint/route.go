@@ -425,7 +425,7 @@ func writeRouteText(w io.Writer, r *routeResult) {
 		for i, line := range lines {
 			fmt.Fprintf(w, "          %-*s  (%s)\n", width, line, p.HeaderAt[i])
 		}
-	} else {
+	} else if r.Unknown == "" {
 		fmt.Fprintln(w, "upstream  none")
 	}
 	for _, n := range r.Notes {
