@@ -10,7 +10,7 @@ package model_test
 // documented behaviour, the request carries it as want.
 
 func rewriteConfigs() []dconfig {
-	return []dconfig{handRewrite(), handRewriteArgs(), handScript(), handIf(), handTryFiles(), handErrorPage(), handVariables(), handMethods()}
+	return []dconfig{handRewrite(), handRewriteArgs(), handScript(), handIf(), handTryFiles(), handErrorPage(), handVariables(), handMethods(), handFiles()}
 }
 
 // method sets the request's method.
@@ -431,6 +431,42 @@ server {
 			get("/lmt/x", up("me/lmt", "/lmt/x")).withMethod("POST"),
 			get("/m/x", nil).withMethod("PUT"),
 			get("/epm/x", nil).withMethod("DELETE"),
+		},
+	}
+}
+
+// handFiles: files on disk, which the model is told about: try_files that
+// finds one, "if (!-f $request_filename)", "-d", the static module.
+func handFiles() dconfig {
+	return dconfig{
+		name:   "hand-files",
+		nports: 1,
+		files:  []string{"html/tf/here.txt", "html/iff/here.txt", "html/dir/sub/x.txt", "html/st/f.txt", "docs/d/page.html"},
+		body: `
+server {
+    listen 127.0.0.1:{P0};
+    TAG fi;
+    location /tf/ { TAG fi/tf; try_files $uri @app; }
+    location @app { TAG fi/@app; proxy_pass http://b; }
+    location /iff/ { TAG fi/iff; if (!-f $request_filename) { rewrite ^/iff/(.*)$ /app/$1 last; } }
+    location /app/ { TAG fi/app; proxy_pass http://b/A/; }
+    location /dir/ { TAG fi/dir; if (-d $request_filename) { return 403; } proxy_pass http://b; }
+    location /st/ { TAG fi/st; }
+    location /d/ { TAG fi/d; root docs; try_files $uri /app$uri; }
+}
+`,
+		reqs: []dreq{
+			get("/tf/here.txt", st(200, "fi/tf")),
+			get("/tf/missing", up("fi/@app", "/tf/missing")),
+			get("/iff/here.txt", st(200, "fi/iff")),
+			get("/iff/missing?q=1", up("fi/app", "/A/missing?q=1")),
+			get("/dir/sub", st(403, "fi/dir")),
+			get("/dir/sub/x.txt", up("fi/dir", "/dir/sub/x.txt")),
+			get("/dir/none", up("fi/dir", "/dir/none")),
+			get("/st/f.txt", st(200, "fi/st")),
+			get("/st/nope", st(404, "fi/st")),
+			get("/d/page.html", st(200, "fi/d")),
+			get("/d/other.html", up("fi/app", "/A/d/other.html")),
 		},
 	}
 }

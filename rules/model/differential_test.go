@@ -1,10 +1,13 @@
 package model_test
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"net/http"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -137,7 +140,11 @@ type dconfig struct {
 	// An upstream b pointing at the backend is always defined.
 	body   string
 	nports int
-	reqs   []dreq
+	// files are created under the prefix (html/... is under the default
+	// root); with them the model is told what is on disk instead of
+	// NoFiles.
+	files []string
+	reqs  []dreq
 }
 
 // dreq is one request of a configuration.
@@ -236,6 +243,23 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 	for _, port := range ports {
 		addrs = append(addrs, "127.0.0.1:"+strconv.Itoa(port))
 	}
+	for _, f := range c.files {
+		p.WriteFile(f, "file "+f+"\n")
+	}
+	var files func(string) (bool, bool, bool)
+	if c.files != nil {
+		// What nginx sees on disk: a root relative to the prefix.
+		files = func(path string) (isFile, isDir, ok bool) {
+			if !strings.HasPrefix(path, "/") {
+				path = p.Path(path)
+			}
+			fi, err := os.Stat(path)
+			if err != nil {
+				return false, false, errors.Is(err, fs.ErrNotExist)
+			}
+			return fi.Mode().IsRegular(), fi.IsDir(), true
+		}
+	}
 	p.Start(t, conf, addrs...)
 
 	cfg, err := parser.ParseFile(p.Path("conf/nginx.conf"), parser.Options{})
@@ -264,7 +288,7 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 			proxied++
 		}
 		port := ports[rq.port]
-		pred := predict(m, port, rq)
+		pred := predict(m, port, rq, files)
 		if pred.err != "" {
 			t.Errorf("request %q (Host %q, port %d): %s", rq.target, rq.host, port, pred.err)
 			failed = true
@@ -421,13 +445,13 @@ type prediction struct {
 // predict asks the model what nginx does with rq arriving on port: its
 // Route, the answer route prints. The nginx the test starts has no files
 // under its root, which the request states (NoFiles).
-func predict(m *model.Model, port int, rq dreq) prediction {
+func predict(m *model.Model, port int, rq dreq, files func(string) (bool, bool, bool)) prediction {
 	var p prediction
 	headers := map[string]string{}
 	for _, h := range rq.headers {
 		headers[strings.ToLower(h.name)] = h.value
 	}
-	a, err := m.Route(model.HTTPRequest{Method: rq.method, Target: rq.target, Host: rq.host, Port: port, Headers: headers, NoFiles: true})
+	a, err := m.Route(model.HTTPRequest{Method: rq.method, Target: rq.target, Host: rq.host, Port: port, Headers: headers, NoFiles: files == nil, Files: files})
 	if err != nil {
 		p.err = "the model: " + err.Error()
 		return p

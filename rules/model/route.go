@@ -26,6 +26,11 @@ type HTTPRequest struct {
 	// argument and says it assumed so, and a request served from files has
 	// no status.
 	NoFiles bool
+	// Files, when set, tells what is on disk at a path as nginx builds it
+	// (root, relative to nginx's prefix when not absolute, then the URI):
+	// whether it is a file or a directory; ok is false when it cannot
+	// say. "if (-f ...)", try_files and the static module are then decided.
+	Files func(path string) (isFile, isDir, ok bool)
 }
 
 // WebSocketHeaders are the headers of a browser's WebSocket handshake.
@@ -709,6 +714,26 @@ func (st *routeState) cond(d *parser.Directive) (bool, string) {
 		return v != "" && v != "0", ""
 	case 2:
 		op := ws[0]
+		if st.req.Files != nil {
+			p, known := st.eval(ws[1])
+			if !known {
+				return false, "tests a path the model cannot compute"
+			}
+			isFile, isDir, ok := st.req.Files(p)
+			if !ok {
+				return false, "checks the disk (" + op + " " + p + ")"
+			}
+			v := false
+			switch strings.TrimPrefix(op, "!") {
+			case "-f":
+				v = isFile
+			case "-d":
+				v = isDir
+			case "-e", "-x":
+				v = isFile || isDir
+			}
+			return v != strings.HasPrefix(op, "!"), ""
+		}
 		if !st.req.NoFiles {
 			return false, "checks the disk (" + op + ")"
 		}
@@ -802,6 +827,16 @@ func (st *routeState) builtin(name string) (v string, known, handled bool) {
 		return strconv.Itoa(st.req.Port), true, true
 	case "request_method":
 		return st.method, true, true
+	case "request_filename":
+		if root, ok := st.root(); ok {
+			return root + st.uri, true, true
+		}
+		return "", false, true
+	case "document_root":
+		if root, ok := st.root(); ok {
+			return root, true, true
+		}
+		return "", false, true
 	case "proxy_host":
 		return st.proxyHost, st.proxyHost != "", true
 	case "proxy_internal_body_length", "proxy_internal_chunked":
@@ -872,7 +907,38 @@ func (st *routeState) tryFiles() phase {
 		files = append(files, strconv.Quote(w.Value))
 	}
 	last := args[len(args)-1].Value
-	if !st.req.NoFiles {
+	if st.req.Files != nil {
+		root, ok := st.root()
+		if !ok {
+			st.unknownf("try_files at %s: the location uses alias, which route does not follow", d.Position())
+			return phDone
+		}
+		for _, w := range args[:len(args)-1] {
+			v, known := st.eval(w.Value)
+			if !known {
+				st.unknownf("try_files at %s checks %q, which uses variables the model cannot compute", d.Position(), w.Value)
+				return phDone
+			}
+			isFile, isDir, ok := st.req.Files(root + v)
+			if !ok {
+				st.unknownf("try_files at %s checks %s on disk, which route cannot see", d.Position(), root+v)
+				return phDone
+			}
+			dir := strings.HasSuffix(v, "/")
+			if dir && isDir || !dir && isFile {
+				st.step(d, "try_files: %s exists: the static module serves it", root+v)
+				st.uri = strings.TrimSuffix(v, "/")
+				if dir {
+					st.uri += "/"
+				}
+				st.a.Static = true
+				if !dir {
+					st.a.Status = 200
+				}
+				return phDone
+			}
+		}
+	} else if !st.req.NoFiles {
 		st.a.Notes = append(st.a.Notes, fmt.Sprintf("try_files at %s checks the disk, which route cannot see: what follows assumes that none of %s exists", d.Position(), strings.Join(files, " ")))
 	}
 	if code, ok := strings.CutPrefix(last, "="); ok {
@@ -1027,11 +1093,41 @@ func (st *routeState) content() phase {
 		}
 	}
 	st.a.Static = true
+	if st.req.Files != nil && !strings.HasSuffix(st.uri, "/") {
+		if root, ok := st.root(); ok {
+			if isFile, isDir, ok := st.req.Files(root + st.uri); ok {
+				switch {
+				case isFile:
+					st.a.Status = 200
+					return phDone
+				case !isDir:
+					st.a.Status = 404
+					return st.afterStatus()
+				}
+			}
+		}
+		return phDone
+	}
 	if st.req.NoFiles {
 		st.a.Status = 404
 		return st.afterStatus()
 	}
 	return phDone
+}
+
+// root is the effective root of the current configuration ("html" by
+// default, relative to nginx's prefix); false under alias.
+func (st *routeState) root() (string, bool) {
+	for l := st.block; l != nil; l = l.Parent {
+		if l.Get("alias") != nil {
+			return "", false
+		}
+		if d := l.Get("root"); d != nil {
+			v, known := st.eval(d.Arg(0))
+			return v, known
+		}
+	}
+	return "html", true
 }
 
 // proxy computes the request line and headers sent to the backend, as
