@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +29,8 @@ proxied request the request-target the backend receives, the request headers
 nginx sends with their values for this request, proxy_http_version and
 proxy_read_timeout, each with the file:line that sets it. Without --host the
 request carries no Host header, as an HTTP/1.0 client sends it. What needs
-the running nginx (files on disk, client addresses) is said, not guessed.
+the running nginx (client addresses; files on disk, unless --root holds a
+copy of the server's files) is said, not guessed.
 
 Flags:
 `
@@ -126,7 +130,7 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	cfg := res.configs[0]
 	m := model.Build(cfg, model.Options{Version: ver})
-	a, err := m.Route(model.HTTPRequest{Method: o.method, Target: uri, Host: o.host, Port: o.port, Headers: headers})
+	a, err := m.Route(model.HTTPRequest{Method: o.method, Target: uri, Host: o.host, Port: o.port, Headers: headers, Files: filesUnder(o.input.root)})
 	if err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
@@ -144,6 +148,26 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	writeRouteText(stdout, r)
 	return exitOK
+}
+
+// filesUnder answers what is on disk from root, the copy of the server's
+// files --root names: an absolute root directive's paths are read from it;
+// a relative one (under nginx's install prefix) cannot be told. nil
+// without --root.
+func filesUnder(root string) func(string) (bool, bool, bool) {
+	if root == "" {
+		return nil
+	}
+	return func(p string) (isFile, isDir, ok bool) {
+		if !strings.HasPrefix(p, "/") {
+			return false, false, false
+		}
+		fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(p)))
+		if err != nil {
+			return false, false, errors.Is(err, fs.ErrNotExist)
+		}
+		return fi.Mode().IsRegular(), fi.IsDir(), true
+	}
 }
 
 func validMethod(m string) bool {
