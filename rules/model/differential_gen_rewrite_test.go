@@ -27,7 +27,7 @@ var (
 	rwSets    = []string{"$uri", "/p$arg_i", "/c$1", "/fixed", "$request_uri"}
 	rwPasses  = []string{"http://b", "http://b/x/", "http://b/", "http://b$v", "http://b$uri$is_args$args", "http://b$request_uri"}
 	rwVarPass = []string{"http://b", "http://b$v", "http://b$uri$is_args$args", "http://b$request_uri", "http://b/c$1"}
-	rwQueries = []string{"", "", "?i=1", "?i=0", "?a=b&i=2", "?q"}
+	rwQueries = []string{"", "", "?i=1", "?i=0", "?a=b&i=2", "?q", "?s=1", "?s=2&i=1"}
 )
 
 // generateRewriteConfig makes random rewrite configuration number i.
@@ -41,6 +41,9 @@ func generateRewriteConfig(r *rand.Rand, i int) dconfig {
 	}
 	if g.chance(30) {
 		g.line(1, "error_page 404 = @n;")
+	}
+	if g.chance(25) {
+		g.line(1, "if ($arg_s) { "+g.pick([]string{"rewrite ^ /b/s last;", "return 410;", "set $v /srv;", "set $args s=$arg_s;"})+" }")
 	}
 	g.line(1, "location = /never { set $v /never; RET; }")
 	g.line(1, fmt.Sprintf("location @n { TAG w%d/@n; proxy_pass %s; }", i, g.pick([]string{"http://b", "http://b$v"})))
@@ -94,8 +97,10 @@ func (g *generator) rewriteLocation(name, mod, short string) {
 		switch k := g.r.Intn(100); {
 		case k < 35:
 			g.rewriteLine(2)
-		case k < 50:
+		case k < 46:
 			g.line(2, "set $v "+g.pick(rwSets)+";")
+		case k < 50:
+			g.line(2, "set $args "+g.pick([]string{"x=1", "$arg_i", "i=$arg_a&$args", "\"\""})+";")
 		case k < 70:
 			cond := g.pick([]string{"$arg_i", "$http_upgrade = websocket", "$uri ~ ^/(a|b)/", "$args ~ i=(\\d)", "$arg_i = 1"})
 			body := "TAG " + tag + "/if;"

@@ -149,6 +149,10 @@ type routeState struct {
 	validUnparsed, validLocation, internal, quoted, uriChanged, errorPage bool
 	changes                                                               int
 	proxyHost                                                             string
+	// handler is the proxy_pass whose handler an if block's configuration
+	// made the request's content handler (r->content_handler): it stays
+	// when a later true if switches to a configuration without one.
+	handler *parser.Directive
 }
 
 type setVar struct {
@@ -288,7 +292,7 @@ func (st *routeState) unknownf(format string, args ...any) {
 }
 
 func (st *routeState) fail500(d *parser.Directive, why string) {
-	st.a.Status = 500
+	st.special(500)
 	st.step(d, "%s: nginx answers 500 Internal Server Error", why)
 }
 
@@ -341,6 +345,7 @@ func (st *routeState) findConfig() phase {
 	lm := st.server.FindLocation(st.uri)
 	st.a.LocationWhy = lm.Why
 	st.uriChanged = false
+	st.handler = nil
 	if len(st.a.Steps) > 0 || st.internal {
 		st.step(nil, "location search for %q: %s", st.uri, strings.Join(lm.Why, "; "))
 	}
@@ -366,7 +371,7 @@ func (st *routeState) findConfig() phase {
 		}
 	}
 	if lm.Redirect {
-		st.a.Status = 301
+		st.special(301)
 		// clcf->escaped_name: the name of the location, "$uri/".
 		to := EscapeURI(lm.Location.Name)
 		if st.args != "" {
@@ -442,6 +447,9 @@ func (st *routeState) script(b *Block, location bool) outcome {
 			st.step(d, "%s is true: its block runs", ifText(d))
 			if location {
 				st.block = child
+				if p := child.Get("proxy_pass"); p != nil {
+					st.handler = p
+				}
 			}
 			if o := st.script(child, location); o != next {
 				return o
@@ -490,6 +498,9 @@ func (st *routeState) doReturn(d *parser.Directive) outcome {
 		code, text, hasText = 302, d.Arg(0), true
 	}
 	st.a.Status = code
+	if !hasText || code >= 301 && code <= 308 && code != 304 && code != 305 && code != 306 {
+		st.special(code)
+	}
 	if hasText {
 		v, known := st.eval(text)
 		if !known {
@@ -564,7 +575,8 @@ func (st *routeState) rewrite(d *parser.Directive) outcome {
 			}
 			loc += sep + st.args
 		}
-		st.a.Status, st.a.Redirect = status, loc
+		st.special(status)
+		st.a.Redirect = loc
 		st.step(d, "rewrite: %q matches: nginx answers %d with Location %s", d.Arg(0), status, loc)
 		return answered
 	}
@@ -663,9 +675,10 @@ func escapeArgs(s string) string {
 	return b.String()
 }
 
-// unescapeRedirect is ngx_unescape_uri(NGX_UNESCAPE_REDIRECT): before the
-// first "?", an escape of a printable character above "%" is decoded, the
-// others are kept.
+// unescapeRedirect is ngx_unescape_uri(NGX_UNESCAPE_REDIRECT), step for
+// step: up to the first "?" (written or decoded from %3F), an escape of a
+// printable character above "%" is decoded and the others are kept; the
+// rest is copied as it is.
 func unescapeRedirect(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -674,17 +687,38 @@ func unescapeRedirect(s string) string {
 			b.WriteString(s[i:])
 			break
 		}
-		if c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-			ch := unhex(s[i+1])<<4 | unhex(s[i+2])
-			if ch > '%' && ch < 0x7f {
-				b.WriteByte(ch)
-			} else {
-				b.WriteString(s[i : i+3])
-			}
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 >= len(s) {
+			break
+		}
+		if !isHex(s[i+1]) {
+			// nginx drops the "%" and keeps the character.
+			b.WriteByte(s[i+1])
+			i++
+			continue
+		}
+		if i+2 >= len(s) {
+			break
+		}
+		if !isHex(s[i+2]) {
+			// The invalid second character is dropped with the escape.
 			i += 2
 			continue
 		}
-		b.WriteByte(c)
+		ch := unhex(s[i+1])<<4 | unhex(s[i+2])
+		if ch == '?' {
+			b.WriteString("?" + s[i+3:])
+			break
+		}
+		if ch > '%' && ch < 0x7f {
+			b.WriteByte(ch)
+		} else {
+			b.WriteString(s[i : i+3])
+		}
+		i += 2
 	}
 	return b.String()
 }
@@ -946,7 +980,7 @@ func (st *routeState) tryFiles() phase {
 		if err != nil {
 			return phContent
 		}
-		st.a.Status = n
+		st.special(n)
 		st.step(d, "try_files: no file exists: nginx answers %d", n)
 		return st.afterStatus()
 	}
@@ -975,6 +1009,7 @@ func (st *routeState) named(d *parser.Directive, name, why string) phase {
 			st.step(d, "%s: the request goes to location @%s (the URI stays %q)", why, name, st.uri)
 			st.a.LocationWhy = []string{fmt.Sprintf("named location, reached by %s at %s", d.Name, d.Position())}
 			st.loc, st.block = l, l.Block
+			st.handler = nil
 			st.internal = true
 			st.uriChanged = false
 			return phLocationRewrite
@@ -1080,6 +1115,13 @@ func (st *routeState) content() phase {
 		st.a.Proxy = st.proxy(pass, blk)
 		return phDone
 	}
+	if st.handler != nil {
+		// ngx_http_update_location_config keeps the content handler of
+		// an earlier if block when the next one has none; the proxy
+		// handler then finds no upstream in this configuration.
+		st.fail500(st.handler, fmt.Sprintf("the handler of \"proxy_pass %s\" stays the content handler, but the configuration of %s has no proxy_pass (nginx logs \"no upstream configuration\")", st.handler.Arg(0), blk.Describe()))
+		return st.afterStatus()
+	}
 	for l := blk; l != nil; l = l.Parent {
 		for _, d := range l.Own {
 			switch d.Name {
@@ -1101,7 +1143,7 @@ func (st *routeState) content() phase {
 					st.a.Status = 200
 					return phDone
 				case !isDir:
-					st.a.Status = 404
+					st.special(404)
 					return st.afterStatus()
 				}
 			}
@@ -1109,10 +1151,18 @@ func (st *routeState) content() phase {
 		return phDone
 	}
 	if st.req.NoFiles {
-		st.a.Status = 404
+		st.special(404)
 		return st.afterStatus()
 	}
 	return phDone
+}
+
+// special is an answer through ngx_http_special_response_handler (a code
+// of 300 or more, or 201 and 204, that nginx makes itself): its code
+// becomes the client's status, whatever error_page set before.
+func (st *routeState) special(code int) {
+	st.a.Status = code
+	st.a.ErrorStatus = 0
 }
 
 // root is the effective root of the current configuration ("html" by
