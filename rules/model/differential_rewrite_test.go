@@ -232,6 +232,11 @@ server {
         if ($remote_addr = 10.9.9.9) { return 403; }
         proxy_pass http://b;
     }
+    location /twoif/ {
+        TAG if/twoif;
+        if ($arg_a) { TAG if/twoif/a; proxy_pass http://b; }
+        if ($arg_b) { TAG if/twoif/b; }
+    }
     location /empty/ {
         TAG if/empty;
         if ($arg_z) { TAG if/empty/z; }
@@ -267,6 +272,10 @@ server {
 			get("/seq/", up("if/seq", "/seq/a")),
 			// The client's address is not in the request route is given.
 			get("/addr/x", up("if/addr", "/addr/x")).unknownTarget(),
+			get("/twoif/x?a=1", up("if/twoif/a", "/twoif/x?a=1")),
+			// Two true ifs: the first one's proxy handler stays, the second
+			// one's configuration has no upstream.
+			get("/twoif/x?a=1&b=1", st(500, "if/twoif/b")),
 			get("/empty/?z=0", up("if/empty", "/empty/?z=0")),
 			get("/empty/?z=", up("if/empty", "/empty/?z=")),
 			get("/empty/?z=00", up("if/empty/z", "/empty/?z=00")),
@@ -342,6 +351,10 @@ server {
     location /own/ { TAG ep/own; error_page 500 /err/500; return 404; }
     location /twice/ { TAG ep/twice; error_page 404 /twice2/; return 404; }
     location /twice2/ { TAG ep/twice2; return 404; }
+    location /epred/ { TAG ep/epred; error_page 404 /redir/x; return 404; }
+    location /redir/ { TAG ep/redir; return 302 /elsewhere; }
+    location /eptext/ { TAG ep/eptext; error_page 404 /text/x; return 404; }
+    location /text/ { TAG ep/text; return 200 "text"; }
 }
 `,
 		reqs: []dreq{
@@ -354,6 +367,10 @@ server {
 			get("/over/x", redirect("ep/over", "/moved")),
 			get("/own/x", st(404, "ep/own")),
 			get("/twice/x", st(404, "ep/twice2")),
+			// A redirect made after the error page is the client's answer;
+			// a text answer keeps the error's status.
+			get("/epred/x", found("ep/redir", "/elsewhere")),
+			get("/eptext/x", st(404, "ep/text")),
 		},
 	}
 }
