@@ -515,6 +515,9 @@ func (st *routeState) doReturn(d *parser.Directive) outcome {
 		}
 	}
 	st.step(d, "return %d", code)
+	if code == 444 {
+		st.a.Notes = append(st.a.Notes, "444 is not sent: nginx closes the connection without an answer")
+	}
 	return answered
 }
 
