@@ -163,6 +163,12 @@ func filesUnder(root string) func(string) (bool, bool, bool) {
 		if !strings.HasPrefix(p, "/") {
 			return false, false, false
 		}
+		// A copy of /etc/nginx alone does not hold /var/www: a path
+		// whose top directory is missing cannot be told.
+		top, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+		if fi, err := os.Stat(filepath.Join(root, top)); err != nil || !fi.IsDir() {
+			return false, false, false
+		}
 		fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(p)))
 		if err != nil {
 			return false, false, errors.Is(err, fs.ErrNotExist)

@@ -944,38 +944,10 @@ func (st *routeState) tryFiles() phase {
 		files = append(files, strconv.Quote(w.Value))
 	}
 	last := args[len(args)-1].Value
-	if st.req.Files != nil {
-		root, ok := st.root()
-		if !ok {
-			st.unknownf("try_files at %s: the location uses alias, which route does not follow", d.Position())
-			return phDone
-		}
-		for _, w := range args[:len(args)-1] {
-			v, known := st.eval(w.Value)
-			if !known {
-				st.unknownf("try_files at %s checks %q, which uses variables the model cannot compute", d.Position(), w.Value)
-				return phDone
-			}
-			isFile, isDir, ok := st.req.Files(root + v)
-			if !ok {
-				st.unknownf("try_files at %s checks %s on disk, which route cannot see", d.Position(), root+v)
-				return phDone
-			}
-			dir := strings.HasSuffix(v, "/")
-			if dir && isDir || !dir && isFile {
-				st.step(d, "try_files: %s exists: the static module serves it", root+v)
-				st.uri = strings.TrimSuffix(v, "/")
-				if dir {
-					st.uri += "/"
-				}
-				st.a.Static = true
-				if !dir {
-					st.a.Status = 200
-				}
-				return phDone
-			}
-		}
-	} else if !st.req.NoFiles {
+	switch seen := st.filesSeen(d, args[:len(args)-1]); {
+	case seen == seenFound || seen == seenUnknown:
+		return phDone
+	case seen == seenBlind && !st.req.NoFiles:
 		st.a.Notes = append(st.a.Notes, fmt.Sprintf("try_files at %s checks the disk, which route cannot see: what follows assumes that none of %s exists", d.Position(), strings.Join(files, " ")))
 	}
 	if code, ok := strings.CutPrefix(last, "="); ok {
@@ -998,6 +970,48 @@ func (st *routeState) tryFiles() phase {
 	uri, args2, _ := strings.Cut(v, "?")
 	st.step(d, "try_files: no file exists: internal redirect to %q", v)
 	return st.internalRedirect(d, uri, args2)
+}
+
+// What filesSeen found out about try_files's files.
+const (
+	seenNone    = iota // none exists
+	seenFound          // one exists: the static module serves it
+	seenBlind          // the disk cannot be seen
+	seenUnknown        // the answer stops (a.Unknown is set)
+)
+
+// filesSeen checks try_files's file arguments on the disk HTTPRequest.Files
+// shows, in order, as ngx_http_try_files_handler does.
+func (st *routeState) filesSeen(d *parser.Directive, args []parser.Word) int {
+	if st.req.Files == nil {
+		return seenBlind
+	}
+	root, ok := st.root()
+	if !ok {
+		return seenBlind
+	}
+	for _, w := range args {
+		v, known := st.eval(w.Value)
+		if !known {
+			st.unknownf("try_files at %s checks %q, which uses variables the model cannot compute", d.Position(), w.Value)
+			return seenUnknown
+		}
+		isFile, isDir, ok := st.req.Files(root + v)
+		if !ok {
+			return seenBlind
+		}
+		dir := strings.HasSuffix(v, "/")
+		if dir && isDir || !dir && isFile {
+			st.step(d, "try_files: %s exists: the static module serves it", root+v)
+			st.uri = v
+			st.a.Static = true
+			if !dir {
+				st.special(200)
+			}
+			return seenFound
+		}
+	}
+	return seenNone
 }
 
 // named is ngx_http_named_location.
