@@ -109,27 +109,13 @@ const (
 // the model (or route, which shows the model) says, with the reason. A
 // request whose case names one of these keys may differ from nginx in the
 // fields the key allows (documentedFields), and must; every other difference
-// fails the test. "if" is not named by cases: it counts the requests where
-// the location-level answer (route's) differs while the if-aware one agrees.
-var documentedDisagreements = map[string]string{
-	"try_files": "try_files (and error_page) can send the request to another location, here a named one that " +
-		"proxies; the model answers for the location the URI selects and route notes that it does not follow " +
-		"try_files.",
-	"redirect-escape": "for the auto-redirect nginx sends the location's name escaped (ngx_escape_uri), so " +
-		"\"/sp ace/\" is redirected to \"/sp%20ace/\"; route prints the decoded $uri followed by \"/\". Only " +
-		"location names with characters that need escaping show this.",
-	"map-captures": "evaluating a map whose matching regex key has groups replaces the request's captures " +
-		"($1...) for the rest of the request, and nginx computes the lengths of all proxy_set_header values " +
-		"before it copies them, so even a header written before the map's sees the map's $1; the model " +
-		"evaluates each value with the location's captures (and a map's value with the map's).",
-}
+// fails the test. There are none today: the last ones (if conditions,
+// try_files, the auto-redirect's escaping, a map's captures seen by every
+// header) are followed as nginx does since issue 18.
+var documentedDisagreements = map[string]string{}
 
 // documentedFields are the fields each documented disagreement may affect.
-var documentedFields = map[string][]string{
-	"try_files":       {"route", "status", "proxied", "target", "headers", "proto"},
-	"redirect-escape": {"location"},
-	"map-captures":    {"headers"},
-}
+var documentedFields = map[string][]string{}
 
 // dconfig is one nginx configuration and the requests sent to it.
 type dconfig struct {

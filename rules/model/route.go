@@ -1279,7 +1279,14 @@ func (st *routeState) proxy(pass *parser.Directive, blk *Block) *ProxyAnswer {
 		p.Target, p.Known = withArgs(u.URI+rest), true
 		p.Reason = fmt.Sprintf("the location's %q is cut from $uri %q and proxy_pass's URI part %q put in its place", name, st.uri, u.URI)
 	}
-	for _, h := range st.m.SentHeaders(blk) {
+	sent := st.m.SentHeaders(blk)
+	// ngx_http_proxy_create_request computes the lengths of all header
+	// values before it copies them: a map with a regex key evaluated in
+	// the first pass has set the captures every value then sees.
+	for _, h := range sent {
+		st.eval(h.Value)
+	}
+	for _, h := range sent {
 		v, known := st.eval(h.Value)
 		p.Headers = append(p.Headers, SentHeader{Header: h, Sent: v, Known: known})
 	}

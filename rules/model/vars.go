@@ -121,6 +121,10 @@ func (m *Model) variable(name string, req Request, depth int) (string, bool) {
 			// A regex key with groups sets the request's captures
 			// (ngx_http_regex_exec): the value's $1... are the map's.
 			req.Captures = groups
+			if req.st != nil {
+				// ... for the rest of the request.
+				req.st.captures = groups
+			}
 		}
 		return m.eval(v, req, depth+1)
 	}
