@@ -325,6 +325,9 @@ func newRouteResult(m *model.Model, main string, a *model.Answer, headers map[st
 			}
 		}
 		r.Proxy = rp
+		if strings.EqualFold(headers["upgrade"], "websocket") {
+			r.Notes = append(r.Notes, handshakeNote(p))
+		}
 	} else if a.Location != nil && a.Status == 0 && a.Unknown == "" && a.Handler == nil && !a.Static {
 		r.Notes = append(r.Notes, "the location does not proxy (no proxy_pass of its own; nested locations do not inherit it)")
 	}
@@ -336,6 +339,37 @@ func fragmentKind(m *model.Model) string {
 		return m.Config.Main.Ctx.String()
 	}
 	return "main"
+}
+
+// handshakeNote says whether a WebSocket handshake reaches the backend as
+// one: HTTP/1.1 with Upgrade: websocket and a Connection that holds
+// "upgrade".
+func handshakeNote(p *model.ProxyAnswer) string {
+	var missing []string
+	if p.HTTPVersion.Value != "1.1" {
+		missing = append(missing, "HTTP/1.1 (proxy_http_version is "+p.HTTPVersion.Value+")")
+	}
+	upgrade, connection := "", ""
+	for _, h := range p.Headers {
+		switch {
+		case !h.Known:
+			return "the handshake's Upgrade and Connection headers depend on values route cannot compute"
+		case strings.EqualFold(h.Name, "upgrade") && upgrade == "":
+			upgrade = h.Sent
+		case strings.EqualFold(h.Name, "connection") && connection == "":
+			connection = h.Sent
+		}
+	}
+	if !strings.EqualFold(upgrade, "websocket") {
+		missing = append(missing, "Upgrade: websocket")
+	}
+	if !strings.Contains(strings.ToLower(connection), "upgrade") {
+		missing = append(missing, "Connection: upgrade")
+	}
+	if len(missing) == 0 {
+		return "the handshake reaches the backend as one: HTTP/1.1, Upgrade: websocket, Connection: " + connection
+	}
+	return "the handshake reaches the backend without " + strings.Join(missing, ", ") + ": the backend answers it as a plain request"
 }
 
 func serverNames(s *model.Server) []string {
