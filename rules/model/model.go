@@ -2,6 +2,9 @@
 // the effective settings of every server, location and if block after
 // inheritance, the request headers sent upstream, the maps, which server and
 // location a request reaches, and the request line the backend receives.
+// Route follows one request all the way, through the rewrite module
+// (rewrite, set, if, return, break), rewrite cycles, try_files and
+// error_page, as nginx does; `nginx-wslint route` prints its answer.
 // Rules ask the model; none re-derives nginx's semantics from directives.
 package model
 
