@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -27,6 +28,15 @@ func FindConfigFiles(dir string) ([]string, error) {
 			return nil
 		}
 		if strings.HasSuffix(name, ".conf") || strings.HasSuffix(name, ".conf.template") {
+			if !d.Type().IsRegular() {
+				// A symlink to a device or a FIFO (/dev/zero, a pipe)
+				// is not a configuration file, and opening a FIFO
+				// would block: skipped without opening. A dangling
+				// symlink is kept, to be reported as unreadable.
+				if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() {
+					return nil
+				}
+			}
 			if len(out) >= maxWalkedFiles {
 				return fmt.Errorf("more than %d configuration files: the linter reads at most that many from one directory", maxWalkedFiles)
 			}
