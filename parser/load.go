@@ -260,6 +260,21 @@ func (p *parser) initBounds(name string, opts Options) {
 	p.bounds.total = int64(len(p.cache[name].src))
 }
 
+// treeAddPrefix counts the conf prefix, where relative includes resolve,
+// as part of the linted tree.
+func (p *parser) treeAddPrefix() {
+	if !p.bounds.checkTree {
+		return
+	}
+	dir := p.prefix
+	if dir == "" {
+		dir = "."
+	}
+	if td, ok := resolveTree(dir); ok {
+		p.bounds.tree = append(p.bounds.tree, td)
+	}
+}
+
 // isOutside reports whether the file read at where lies outside the linted
 // tree, as written or by its real path.
 func (p *parser) isOutside(where string) bool {

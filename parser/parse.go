@@ -99,6 +99,7 @@ func parseMain(name, src string, fsys FS, opts Options) *Config {
 	if p.prefix != "" && !strings.HasSuffix(p.prefix, "/") {
 		p.prefix += "/"
 	}
+	p.treeAddPrefix()
 	ctx := opts.Context
 	if ctx == CtxUnknown {
 		ctx = InferContext(src)
