@@ -260,6 +260,10 @@ func fileStart(name string) parser.Position {
 // what failed (the rule, or the step: "reading this file"), on what, what
 // is missing because of it, and that it is nginx-wslint's bug.
 func internalError(f *rules.Failure, pos parser.Position, step, missing string) Diagnostic {
+	end := pos
+	if start, e, ok := f.Span(); ok {
+		pos, end = start, e
+	}
 	var msg, fix string
 	if f.Rule != nil {
 		msg = fmt.Sprintf("internal error: rule %s (%s) crashed", f.Rule.ID, f.Rule.Name)
@@ -277,7 +281,7 @@ func internalError(f *rules.Failure, pos parser.Position, step, missing string) 
 	}
 	msg += "; " + missing
 	return Diagnostic{Kind: InternalError, Diagnostic: rules.Diagnostic{
-		Rule: f.Rule, Severity: rules.Error, Start: pos, End: pos, Message: msg, Fix: fix, Node: f.At}}
+		Rule: f.Rule, Severity: rules.Error, Start: pos, End: end, Message: msg, Fix: fix, Node: f.At}}
 }
 
 // issuesURL is where bugs are reported.
@@ -319,15 +323,11 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 		found, failures := rules.RunChecked(m, sel, opts.Check)
 		findings = append(findings, found...)
 		for _, f := range failures {
-			pos := mainStart(cfg)
-			if f.At != nil {
-				pos = f.At.Position()
-			}
 			missing := "its findings on this configuration are missing; the other rules' are complete"
 			if f.Rule == nil {
 				missing = "no rule checked this configuration"
 			}
-			diags = append(diags, internalError(f, pos, "detecting WebSocket locations", missing))
+			diags = append(diags, internalError(f, mainStart(cfg), "detecting WebSocket locations", missing))
 		}
 	}
 	if f := rules.Protect(func() { findings = rules.ApplySuppressions(r.Configs, findings, sel) }); f != nil {

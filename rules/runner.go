@@ -47,6 +47,15 @@ func (f *Failure) Error() string {
 	return s
 }
 
+// Span is where At's words are, as a finding about it would point; false
+// when At is nil.
+func (f *Failure) Span() (start, end parser.Position, ok bool) {
+	if f.At == nil {
+		return start, end, false
+	}
+	return f.At.Position(), lineEnd(f.At), true
+}
+
 // RunChecked runs rules on a model like Run, except that a rule that
 // panics does not stop the others: its findings are dropped and a Failure
 // names it and, where one can be found, the location it was checking.
