@@ -102,11 +102,16 @@ func locate(m *model.Model, r *Rule, opts Options, ws *wsIndex) (*parser.Directi
 	if try(&wsIndex{conns: none, by: map[*model.Location]*WSLocation{}}) {
 		return nil, ""
 	}
+	known := map[*WSLocation]bool{}
+	for _, w := range ws.ws {
+		known[w] = true
+	}
 	for _, loc := range ws.proxied {
 		ix := &wsIndex{conns: none, proxied: []*model.Location{loc}, by: map[*model.Location]*WSLocation{}}
 		if w := ws.by[loc]; w != nil {
 			ix.by[loc] = w
-			if loc.Unresolved() == nil {
+			ix.all = []*WSLocation{w}
+			if known[w] {
 				ix.ws = []*WSLocation{w}
 			}
 		}
