@@ -134,6 +134,10 @@ type Result struct {
 // Run reads the inputs and lints them. The error is for inputs that cannot
 // be used at all (a path that does not exist, a directory without
 // configuration files); problems inside the configurations are diagnostics.
+//
+// Run does not panic on any input: a rule, the model or the reader that
+// panics becomes an InternalError diagnostic naming the rule and the place
+// it was checking, and everything else is still linted.
 func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	res, err := Load(ctx, inputs, opts)
 	if err != nil {
