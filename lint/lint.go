@@ -248,6 +248,9 @@ func parseEntries(files []string, popts parser.Options) (cfgs []*parser.Config, 
 		}
 		good = append(good, name)
 	}
+	if len(good) == 0 {
+		return nil, nil, failed
+	}
 	if f := rules.Protect(func() { cfgs, errs = parser.ParseEntries(good, popts) }); f != nil {
 		// Only files read together fail: none is linted.
 		return nil, nil, append(failed, internalError(f, fileStart(good[0]), "reading this file with the others", "none of them was linted"))
