@@ -237,12 +237,12 @@ func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 // each file is read alone to find the ones that make it panic, which become
 // internal errors, and the others are read together as usual.
 func parseEntries(files []string, popts parser.Options) (cfgs []*parser.Config, errs []error, failed []Diagnostic) {
-	if rules.Protect(func() { cfgs, errs = parser.ParseEntries(files, popts) }) == nil {
+	if rules.Protect(func() { cfgs, errs = parseEntriesFunc(files, popts) }) == nil {
 		return cfgs, errs, nil
 	}
 	var good []string
 	for _, name := range files {
-		if f := rules.Protect(func() { parser.ParseEntries([]string{name}, popts) }); f != nil {
+		if f := rules.Protect(func() { parseEntriesFunc([]string{name}, popts) }); f != nil {
 			failed = append(failed, internalError(f, fileStart(name), "reading this file", "it was not linted"))
 			continue
 		}
@@ -251,12 +251,19 @@ func parseEntries(files []string, popts parser.Options) (cfgs []*parser.Config, 
 	if len(good) == 0 {
 		return nil, nil, failed
 	}
-	if f := rules.Protect(func() { cfgs, errs = parser.ParseEntries(good, popts) }); f != nil {
+	if f := rules.Protect(func() { cfgs, errs = parseEntriesFunc(good, popts) }); f != nil {
 		// Only files read together fail: none is linted.
 		return nil, nil, append(failed, internalError(f, fileStart(good[0]), "reading this file with the others", "none of them was linted"))
 	}
 	return cfgs, errs, failed
 }
+
+// parseEntriesFunc and buildModel are parser.ParseEntries and model.Build;
+// tests replace them with functions that panic.
+var (
+	parseEntriesFunc = parser.ParseEntries
+	buildModel       = model.Build
+)
 
 // fileStart is line 1, column 1 of a file.
 func fileStart(name string) parser.Position {
@@ -320,7 +327,7 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 		}
 		var m *model.Model
 		var errs []*parser.Error
-		if f := rules.Protect(func() { m = model.Build(cfg, opts.Model); errs = m.ValueErrors() }); f != nil {
+		if f := rules.Protect(func() { m = buildModel(cfg, opts.Model); errs = m.ValueErrors() }); f != nil {
 			diags = append(diags, internalError(f, mainStart(cfg), "building its model of this configuration", "no rule checked it"))
 			continue
 		}
