@@ -80,7 +80,7 @@ func checkWS007(p *Pass) {
 		// Only endpoints (by path, --ws-path or the marker): a location that
 		// passes upgrade headers but also serves a whole site (location /,
 		// /api/) is routinely refined by regex locations on purpose.
-		if !w.Dedicated || !w.IsPrefix() || w.Dir == nil || w.Server == nil {
+		if !w.Dedicated || !w.IsPrefix() || w.Location.Dir == nil || w.Server == nil {
 			continue
 		}
 		for _, r := range regexes[w.Server] {

@@ -36,6 +36,12 @@ type WSLocation struct {
 	// headers: a location such as "/" that passes upgrade headers also
 	// serves ordinary requests.
 	Dedicated bool
+	// Dir is where findings about the whole location point: its location
+	// line, or, for a fragment whose directives sit in a location the
+	// including file writes (the model's synthetic location, which has no
+	// line), the location's proxy_pass, the line that makes it proxied.
+	// Location.Dir stays nil for such a location.
+	Dir *parser.Directive
 }
 
 // wsIndex is the WebSocket detection, done once per run for every rule.
@@ -61,6 +67,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		if w == nil {
 			continue
 		}
+		w.Dir = locationLine(loc)
 		ix.by[loc] = w
 		// An include that could not be read may hold the very headers the
 		// rules look for: such locations are not judged.
@@ -244,6 +251,25 @@ func markerLines(m *model.Model) map[string]map[int32]bool {
 		}
 	}
 	return out
+}
+
+// locationLine is the directive findings about loc point at: its location
+// line, else its proxy_pass (in an if or limit_except block when that is
+// where it proxies), else its first directive.
+func locationLine(loc *model.Location) *parser.Directive {
+	if loc.Dir != nil {
+		return loc.Dir
+	}
+	if d := loc.Get("proxy_pass"); d != nil {
+		return d
+	}
+	if d, _ := loc.ConditionalPass(); d != nil {
+		return d
+	}
+	if len(loc.Own) > 0 {
+		return loc.Own[0]
+	}
+	return nil
 }
 
 func at(d *parser.Directive) string { return d.Position().String() }
