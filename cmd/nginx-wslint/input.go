@@ -187,6 +187,9 @@ func (r *result) addStdin(stdin io.Reader, name string, popts parser.Options) er
 		// pre-reload pipe must not pass on an empty dump.
 		return errors.New(`standard input is empty, nothing to lint (nginx -T prints nothing when nginx itself refuses the configuration: run "nginx -t" to see why)`)
 	}
+	if e := parser.NginxMessages(src); e != nil {
+		return e // nginx -T refused the configuration: its reason, not a parse of it
+	}
 	if parser.IsDump(src) {
 		cfg, _, err := parser.ParseDump(src, popts)
 		if err != nil {
