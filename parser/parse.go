@@ -96,6 +96,8 @@ func parseMain(name, src string, fsys FS, opts Options) *Config {
 		if p.prefix == "." && !strings.HasPrefix(name, "./") {
 			p.prefix = ""
 		}
+	} else if p.prefix == "." {
+		p.prefix = "" // the working directory: "snippets/a.conf", not "./snippets/a.conf"
 	}
 	if p.prefix != "" && !strings.HasSuffix(p.prefix, "/") {
 		p.prefix += "/"
