@@ -71,7 +71,13 @@ func ParseFile(name string, opts Options) (*Config, error) {
 	if fsys == nil {
 		fsys = OSFS{Root: opts.Root}
 	}
-	src, _, err := fsys.ReadFile(name)
+	// The main file is the one the user named: Root maps include paths,
+	// never it.
+	reader := fsys
+	if o, ok := fsys.(OSFS); ok && o.Root != "" {
+		reader = OSFS{}
+	}
+	src, _, err := reader.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
