@@ -97,12 +97,13 @@ func ParseBytes(name string, src string, opts Options) *Config {
 func parseMain(name, src string, fsys FS, opts Options) *Config {
 	p := &parser{fs: fsys, cfg: &Config{}, cache: map[string]cachedFile{name: {src: src, where: name}}}
 	p.prefix = opts.Prefix
-	if p.prefix == "" {
+	switch p.prefix {
+	case "":
 		p.prefix = path.Dir(name)
 		if p.prefix == "." && !strings.HasPrefix(name, "./") {
 			p.prefix = ""
 		}
-	} else if p.prefix == "." {
+	case ".":
 		p.prefix = "" // the working directory: "snippets/a.conf", not "./snippets/a.conf"
 	}
 	if p.prefix != "" && !strings.HasSuffix(p.prefix, "/") {

@@ -99,8 +99,8 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 }
 
 func addInputFlags(fs *pflag.FlagSet, in *inputOptions) {
-	fs.StringVar(&in.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; relative includes resolve against its directory")
-	fs.StringVar(&in.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the main file's directory)")
+	fs.StringVar(&in.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; its relative includes resolve as that file's would")
+	fs.StringVar(&in.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the nearest directory above the file holding nginx.conf, else the file's own)")
 	fs.StringVar(&in.root, "root", "", "directory holding a copy of the server's files: absolute include paths are read from it")
 	fs.StringVar(&in.context, "context", "", "block a fragment file sits in: http, server or location (default: inferred)")
 }
