@@ -256,17 +256,17 @@ func TestFragmentFindings(t *testing.T) {
 		files: map[string]string{"frag.conf": "proxy_pass http://127.0.0.1:9000;\nproxy_set_header Upgrade $http_upgrade;\n"},
 		want: []string{
 			"frag.conf:1:1 WS003 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:2:1)) but sends Connection: close, nginx's default: the backend refuses the handshake with 400 or 426",
-			"frag.conf:1:1 WS005 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:2:1)) over HTTP/1.0: with the nginx version unknown (--nginx-version), nginx before 1.29.7 is assumed, which defaults to proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400)",
-			"frag.conf:1:1 WS006 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:2:1)) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame",
+			"frag.conf:1:1 WS005 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:2:1)) over HTTP/1.0: with the nginx version unknown (--nginx-version), nginx before 1.29.7 is assumed, which defaults to proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400); this file does not show the server and http blocks it is included in, which may set proxy_http_version 1.1",
+			"frag.conf:1:1 WS006 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:2:1)) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame; that holds only if the application pings less often than every 60s; this file does not show the server and http blocks it is included in, which may set a longer proxy_read_timeout",
 		},
 	}, {
 		name:    "location snippet, Connection 0, WS002 disabled",
 		files:   map[string]string{"frag.conf": "proxy_pass http://b; proxy_set_header Upgrade 0; proxy_set_header Connection 0;"},
 		disable: []string{"WS002"},
 		want: []string{
-			"frag.conf:1:1 WS005 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:1:22)) over HTTP/1.0: with the nginx version unknown (--nginx-version), nginx before 1.29.7 is assumed, which defaults to proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400)",
-			"frag.conf:1:1 WS006 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:1:22)) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame",
-			"frag.conf:1:50 WS003 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:1:22)) but this line sends Connection: 0 for the handshake: the backend refuses it with 400 or 426 [related frag.conf:1:1 the WebSocket location]",
+			"frag.conf:1:1 WS005 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:1:22)) over HTTP/1.0: with the nginx version unknown (--nginx-version), nginx before 1.29.7 is assumed, which defaults to proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400); this file does not show the server and http blocks it is included in, which may set proxy_http_version 1.1",
+			"frag.conf:1:1 WS006 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:1:22)) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame; that holds only if the application pings less often than every 60s; this file does not show the server and http blocks it is included in, which may set a longer proxy_read_timeout",
+			"frag.conf:1:50 WS003 this location passes a WebSocket (it sets the Upgrade request header (frag.conf:1:22)) but this line sends Connection: 0 for the handshake: the backend refuses it with 400 or 426",
 		},
 	}, {
 		name: "location snippet included by another snippet",
@@ -276,7 +276,7 @@ func TestFragmentFindings(t *testing.T) {
 			"snippets/pass.conf": "proxy_pass http://b/;\n",
 		},
 		want: []string{
-			"snippets/pass.conf:1:1 WS006 this location passes a WebSocket (it sets the Upgrade request header (snippets/ws.conf:2:1)) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame [related snippets/ws.conf:4:1 snippets/pass.conf is included here]",
+			"snippets/pass.conf:1:1 WS006 this location passes a WebSocket (it sets the Upgrade request header (snippets/ws.conf:2:1)) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame; that holds only if the application pings less often than every 60s; this file does not show the server and http blocks it is included in, which may set a longer proxy_read_timeout [related snippets/ws.conf:4:1 snippets/pass.conf is included here]",
 		},
 	}}
 	for _, tt := range tests {
