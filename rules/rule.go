@@ -145,7 +145,7 @@ type Pass struct {
 //
 // d should never be nil: a finding about a level a fragment file does not
 // write (the model's synthetic location or server) points at a directive
-// inside it (see WSLocation.Dir). Should a rule still pass nil, the finding
+// inside it (ReportWS anchors it). Should a rule still pass nil, the finding
 // is kept, at the start of the configuration's main file, rather than lost
 // or turned into a crash. Related locations without a directive, and those
 // at the finding's own position, say nothing and are dropped.
