@@ -152,37 +152,41 @@ func TestFragments(t *testing.T) {
 			t.Fatalf("no %s fragments among the sources", k)
 		}
 	}
-	for _, r := range rules.All {
-		t.Run(r.ID, func(t *testing.T) {
-			for _, f := range srcs {
-				for _, v := range variants {
-					for _, o := range ruleOptions {
-						name := fmt.Sprintf("%s fragment (%s) via %s, %s", f.kind, f.from, v.name, o.name)
-						diags, cfg, perr := lintFragment(v, f.src, r, o.model, o.rules)
-						if perr != "" {
-							t.Errorf("%s panics on a %s:\n%s\n--- fragment:\n%s", r.ID, name, perr, f.src)
-							continue
-						}
-						checkPositions(t, name, cfg, diags)
+	for _, f := range srcs {
+		for _, v := range variants {
+			for _, o := range ruleOptions {
+				name := fmt.Sprintf("%s fragment (%s) via %s, %s", f.kind, f.from, v.name, o.name)
+				var cfg *parser.Config
+				var m *model.Model
+				if perr := catch(func() { cfg = v.load(f.src); m = model.Build(cfg, o.model) }); perr != "" {
+					t.Errorf("reading or modelling a %s panics:\n%s\n--- fragment:\n%s", name, perr, f.src)
+					continue
+				}
+				// Each rule alone, as --disable of all the others would run
+				// it: one rule's crash must not hide another's.
+				for _, r := range rules.All {
+					var diags []rules.Diagnostic
+					if perr := catch(func() { diags = rules.Run(m, []*rules.Rule{r}, o.rules) }); perr != "" {
+						t.Errorf("%s panics on a %s:\n%s\n--- fragment:\n%s", r.ID, name, perr, f.src)
+						continue
 					}
+					checkPositions(t, name, cfg, diags)
 				}
 			}
-		})
+		}
 	}
 }
 
-// lintFragment reads and lints one fragment with one rule, turning a panic
-// into its message and stack.
-func lintFragment(v variant, src string, r *rules.Rule, mo model.Options, ro rules.Options) (diags []rules.Diagnostic, cfg *parser.Config, perr string) {
+// catch runs fn and returns its panic's message and stack, "" when it does
+// not panic.
+func catch(fn func()) (perr string) {
 	defer func() {
 		if e := recover(); e != nil {
 			perr = fmt.Sprintf("%v\n%s", e, debug.Stack())
 		}
 	}()
-	cfg = v.load(src)
-	m := model.Build(cfg, mo)
-	diags = rules.Run(m, []*rules.Rule{r}, ro)
-	return diags, cfg, ""
+	fn()
+	return ""
 }
 
 // checkPositions checks that every finding and related location names a
