@@ -586,8 +586,13 @@ func testRuntimeWS006(t *testing.T) {
 		if err != nil {
 			t.Fatalf("tunnel still open 5s after the last frame, with proxy_read_timeout 1s")
 		}
+		// The client stamps its last frame after the write returns, and
+		// nginx times from its cached clock: under CPU load either can
+		// make the measured silence a few hundred ms short of the 1s.
+		// That the timeout closed it is proven by the error log
+		// (waitLog); the bounds only rule out another cause.
 		idle := end.At.Sub(c.LastActivity())
-		if idle < 800*time.Millisecond || idle > 3*time.Second {
+		if idle < timeout/2 || idle > 3*time.Second {
 			t.Fatalf("tunnel closed %v after the last frame, want about %v", idle, timeout)
 		}
 		if end.Code != 0 || !errors.Is(end.Err, io.EOF) {
