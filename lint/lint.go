@@ -12,7 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
+	"path/filepath"
 	"sort"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
@@ -67,8 +67,8 @@ func (d *Diagnostic) RuleID() string {
 // an nginx -T dump.
 type Input struct {
 	// Path is the file or directory to read; for a buffer, its name: the
-	// path findings point at, and (unless Options.Prefix is set) the
-	// directory its relative includes resolve against.
+	// path findings point at, and (unless Options.Prefix is set) where its
+	// conf prefix is looked for (see Options.Prefix).
 	Path string
 	// Text is the buffer's contents when IsBuffer is set.
 	Text     string
@@ -87,7 +87,9 @@ func Buffer(name, text string) Input { return Input{Path: name, Text: text, IsBu
 // Options say how to read and lint.
 type Options struct {
 	// Prefix is nginx's conf prefix, the directory relative include paths
-	// resolve against (default: the main file's directory).
+	// resolve against (default: for each file, the nearest directory from
+	// its own upwards that holds nginx.conf, as nginx sees a site file
+	// under /etc/nginx; else the file's own directory).
 	Prefix string
 	// Root holds a copy of the server's files: absolute include paths are
 	// read from it.
@@ -124,7 +126,7 @@ func tree(inputs []Input, opts Options) []string {
 		if st, err := os.Stat(in.Path); err == nil && st.IsDir() && !in.IsBuffer {
 			out = append(out, in.Path)
 		} else {
-			out = append(out, path.Dir(in.Path))
+			out = append(out, filepath.Dir(in.Path))
 		}
 	}
 	return out
@@ -240,7 +242,7 @@ func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 }
 
 // parseBuffer reads a buffer: an nginx -T dump, or a file whose relative
-// includes resolve against its name's directory.
+// includes resolve against the conf prefix its name implies (bufferPrefix).
 func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 	if parser.IsDump(in.Text) {
 		cfg, _, err := parser.ParseDump(in.Text, popts)
@@ -250,7 +252,7 @@ func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 		return cfg, nil
 	}
 	if popts.Prefix == "" {
-		popts.Prefix = path.Dir(in.Path)
+		popts.Prefix = bufferPrefix(in.Path)
 	}
 	return parser.ParseBytes(in.Path, in.Text, popts), nil
 }
@@ -280,10 +282,10 @@ func parseEntries(files []string, popts parser.Options) (cfgs []*parser.Config, 
 	return cfgs, errs, failed
 }
 
-// parseEntriesFunc and buildModel are parser.ParseEntries and model.Build;
+// parseEntriesFunc and buildModel are parseByPrefix and model.Build;
 // tests replace them with functions that panic.
 var (
-	parseEntriesFunc = parser.ParseEntries
+	parseEntriesFunc = parseByPrefix
 	buildModel       = model.Build
 )
 

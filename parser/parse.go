@@ -69,6 +69,9 @@ func ParseFile(name string, opts Options) (*Config, error) {
 	if fsys == nil {
 		fsys = OSFS{Root: opts.Root}
 	}
+	// The main file is the one the user named: Root maps include paths,
+	// never it (readMain reads it as given, and refuses only one inside
+	// Root whose real path leads out of it, as a walked symlink may).
 	src, err := readMain(fsys, name, opts)
 	if err != nil {
 		return nil, err
@@ -90,11 +93,14 @@ func parseMain(name, src string, fsys FS, opts Options) *Config {
 	p := &parser{fs: fsys, cfg: &Config{}, cache: map[string]cachedFile{name: {src: src, where: name}}}
 	p.initBounds(name, opts)
 	p.prefix = opts.Prefix
-	if p.prefix == "" {
+	switch p.prefix {
+	case "":
 		p.prefix = path.Dir(name)
 		if p.prefix == "." && !strings.HasPrefix(name, "./") {
 			p.prefix = ""
 		}
+	case ".":
+		p.prefix = "" // the working directory: "snippets/a.conf", not "./snippets/a.conf"
 	}
 	if p.prefix != "" && !strings.HasSuffix(p.prefix, "/") {
 		p.prefix += "/"

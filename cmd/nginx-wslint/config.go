@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/nginx-wslint/nginx-wslint/report"
+	"github.com/nginx-wslint/nginx-wslint/rules"
 )
 
 // configName is the configuration file looked for upwards from the working
@@ -23,16 +24,16 @@ const configName = ".nginx-wslint.toml"
 
 // fileConfig is .nginx-wslint.toml: it sets what the flags set; flags win.
 type fileConfig struct {
-	Disable        []string          `toml:"disable"`
-	Enable         []string          `toml:"enable"`
+	Disable        stringList        `toml:"disable"`
+	Enable         stringList        `toml:"enable"`
 	Severity       map[string]string `toml:"severity"`
 	MinReadTimeout string            `toml:"min-read-timeout"`
-	WSPaths        []string          `toml:"ws-paths"`
+	WSPaths        stringList        `toml:"ws-paths"`
 	NginxVersion   string            `toml:"nginx-version"`
 	Root           string            `toml:"root"`
 	Prefix         string            `toml:"prefix"`
 	FailOn         string            `toml:"fail-on"`
-	PathMap        []string          `toml:"path-map"`
+	PathMap        stringList        `toml:"path-map"`
 }
 
 // noConfig is the --config value that reads no configuration file, so that
@@ -42,6 +43,33 @@ const noConfig = "none"
 // maxConfigSize bounds the configuration file: a real one is a few hundred
 // bytes, and a symlink to /dev/zero must not be read without end.
 const maxConfigSize = 1 << 20
+
+// stringList is a list setting, which may be written as one string:
+// disable = "WS004" as well as disable = ["WS004", "WS006"].
+type stringList []string
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (l *stringList) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		*l = stringList{v}
+		return nil
+	case []any:
+		out := make(stringList, 0, len(v))
+		for _, x := range v {
+			s, ok := x.(string)
+			if !ok {
+				return errListType
+			}
+			out = append(out, s)
+		}
+		*l = out
+		return nil
+	}
+	return errListType
+}
+
+var errListType = errors.New("a string or a list of strings, such as [\"WS004\"]")
 
 // findConfig returns the configuration file to read: explicit (--config)
 // must exist, and "none" means none; otherwise the first .nginx-wslint.toml
@@ -139,7 +167,14 @@ func loadConfig(path string) (*fileConfig, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			if pe.Message == errListType.Error() {
+				// A value of the wrong type: the key and what it takes.
+				return nil, fmt.Errorf("%s:%d: %s: %s", path, pe.Position.Line, report.Escape(pe.LastKey), pe.Message)
+			}
 			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, report.Escape(pe.Message))
+		}
+		if m := typeErrorRe.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("%s:%s: %s: %s", path, m[1], report.Escape(m[2]), report.Escape(m[3]))
 		}
 		return nil, fmt.Errorf("%s: %s", path, report.Escape(err.Error()))
 	}
@@ -147,6 +182,16 @@ func loadConfig(path string) (*fileConfig, error) {
 		k := und[0]
 		line := keyLine(string(src), k[len(k)-1])
 		return nil, fmt.Errorf("%s:%d: unknown key %s; the keys are disable, enable, severity, min-read-timeout, ws-paths, nginx-version, root, prefix, fail-on and path-map", path, line, report.Escape(strconv.Quote(k.String())))
+	}
+	// [severity] values are checked here, where their lines are known.
+	for id, sev := range c.Severity {
+		line := keyLine(string(src), id)
+		if ruleByID(id) == nil {
+			return nil, fmt.Errorf("%s:%d: severity for %q: no such rule (nginx-wslint rules lists them)", path, line, id)
+		}
+		if _, ok := rules.ParseSeverity(sev); !ok {
+			return nil, fmt.Errorf("%s:%d: severity %q for %s: accepted values are error, warning and note", path, line, sev, id)
+		}
 	}
 	// Relative directories in the file are relative to the file.
 	base := filepath.Dir(path)
@@ -198,6 +243,10 @@ func quoteEach(ss []string) []string {
 	}
 	return out
 }
+
+// typeErrorRe reads the TOML decoder's type errors: "toml: line 3 (last key
+// "min-read-timeout"): incompatible types: ...".
+var typeErrorRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // keyLine finds the line of a key in TOML text, for messages.
 func keyLine(src, key string) int {
