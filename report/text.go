@@ -79,7 +79,7 @@ func excerpt(src string, pos, end parser.Position) (line, under string) {
 	}
 	line = strings.TrimRight(src[start:start+stop], "\r")
 	col := int(pos.Column) - 1
-	if col > len(line) {
+	if col < 0 || col > len(line) {
 		return "", ""
 	}
 	width := 1
