@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"sort"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
@@ -104,10 +105,31 @@ type Options struct {
 	Check rules.Options
 	// Severity overrides the default severity of rules.
 	Severity map[*rules.Rule]Severity
+	// Limits bound what hostile input can cost (zero fields: defaults).
+	Limits parser.Limits
 }
 
 func (o *Options) parserOptions() parser.Options {
-	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context}
+	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, Limits: o.Limits}
+}
+
+// tree is the linted tree (parser.Options.Tree): what the inputs name, the
+// prefix and the root. Nothing of a file outside it is shown.
+func tree(inputs []Input, opts Options) []string {
+	var out []string
+	for _, p := range []string{opts.Root, opts.Prefix} {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in.Path); err == nil && st.IsDir() && !in.IsBuffer {
+			out = append(out, in.Path)
+		} else {
+			out = append(out, path.Dir(in.Path))
+		}
+	}
+	return out
 }
 
 func (o *Options) rules() []*rules.Rule {
@@ -155,6 +177,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	res := &Result{seen: map[string]bool{}}
 	popts := opts.parserOptions()
+	popts.Tree = tree(inputs, opts)
 	var files []string
 	var diags []Diagnostic
 	for _, in := range inputs {
@@ -320,6 +343,9 @@ func configError(e *parser.Error) Diagnostic {
 func (r *Result) check(ctx context.Context, opts Options) error {
 	sel := opts.rules()
 	r.Rules = sel
+	if opts.Model.RegexBudget == nil {
+		opts.Model.RegexBudget = model.NewRegexBudget(0) // one for the whole run
+	}
 	var diags []Diagnostic
 	var findings []rules.Diagnostic
 	for _, cfg := range r.Configs {
@@ -333,7 +359,7 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 			continue
 		}
 		for _, e := range errs {
-			diags = append(diags, configError(e))
+			diags = append(diags, configError(cfg.Redact(e)))
 		}
 		found, failures := rules.RunChecked(m, sel, opts.Check)
 		findings = append(findings, found...)
@@ -352,6 +378,7 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 		}
 		diags = append(diags, internalError(f, pos, "reading suppression comments", "suppression comments were not applied"))
 	}
+	findings = redactOutside(r.Configs, findings)
 	for _, f := range findings {
 		if s, ok := opts.Severity[f.Rule]; ok {
 			f.Severity = s
@@ -371,6 +398,46 @@ func mainStart(cfg *parser.Config) parser.Position {
 		return fileStart(cfg.Files[0].Path)
 	}
 	return fileStart("")
+}
+
+// redactOutside rewrites the findings that point into a file outside the
+// linted tree (parser.File.Outside), directly or through a related place:
+// their messages and fixes may quote the file, so they keep only the rule's
+// summary, and their edits are dropped.
+func redactOutside(cfgs []*parser.Config, ds []rules.Diagnostic) []rules.Diagnostic {
+	outside := map[string]bool{}
+	for _, cfg := range cfgs {
+		for _, f := range cfg.Files {
+			if f.Outside {
+				outside[f.Path] = true
+			}
+		}
+	}
+	if len(outside) == 0 {
+		return ds
+	}
+	for i := range ds {
+		d := &ds[i]
+		hit := outside[d.Start.File]
+		for _, rel := range d.Related {
+			hit = hit || outside[rel.File]
+		}
+		for _, e := range d.Edits {
+			hit = hit || outside[e.File]
+		}
+		if !hit {
+			continue
+		}
+		d.Message = d.Rule.Doc.Summary + " (details not quoted: the finding involves a file outside the linted tree)"
+		d.Fix = ""
+		d.Edits = nil
+		rel := make([]rules.Related, len(d.Related))
+		for j, r := range d.Related {
+			rel[j] = rules.Related{Position: r.Position, Message: "related place (not quoted: outside the linted tree)"}
+		}
+		d.Related = rel
+	}
+	return ds
 }
 
 // add merges diagnostics into the result: each once (a file read through
@@ -465,7 +532,8 @@ func (r *Result) Source(path string) (string, bool) {
 		r.sources = map[string]string{}
 		for _, cfg := range r.Configs {
 			for _, f := range cfg.Files {
-				if _, ok := r.sources[f.Path]; !ok {
+				if _, ok := r.sources[f.Path]; !ok && !f.Outside {
+					// Nothing of a file outside the linted tree is shown.
 					r.sources[f.Path] = f.Src
 				}
 			}

@@ -132,11 +132,21 @@ type Dump struct {
 
 	sections []dumpSection
 	resolved []dumpSection
+	src      string
 }
 
-// dumpSection is the text between two separator lines, with its LF.
+// dumpSection is the text between two separator lines, with its LF: raw is
+// src[start:end], so that joining a section to the one before it is a slice
+// of src, not a copy.
 type dumpSection struct {
 	path, separator, raw string
+	start, end           int
+}
+
+// join appends s, which follows it in src, to the section.
+func (d *Dump) join(prev *dumpSection, s dumpSection) {
+	prev.end = s.end
+	prev.raw = d.src[prev.start:prev.end]
 }
 
 // SplitDump splits `nginx -T` output into its files. Each file is printed
@@ -154,7 +164,7 @@ func SplitDump(src string) (*Dump, error) {
 		}
 		if p, ok := separatorPath(strings.TrimSuffix(src[off:next], "\n")); ok {
 			if bodyStart >= 0 {
-				sections = append(sections, dumpSection{cur, curSep, src[bodyStart:off]})
+				sections = append(sections, dumpSection{cur, curSep, src[bodyStart:off], bodyStart, off})
 			}
 			cur, curSep, bodyStart = p, src[off:next], next
 		}
@@ -173,8 +183,8 @@ func SplitDump(src string) (*Dump, error) {
 		}
 		last = last[:i+1]
 	}
-	sections = append(sections, dumpSection{cur, curSep, last})
-	d := &Dump{sections: sections}
+	sections = append(sections, dumpSection{cur, curSep, last, bodyStart, bodyStart + len(last)})
+	d := &Dump{sections: sections, src: src}
 	d.index(nil)
 	return d, nil
 }
@@ -190,7 +200,7 @@ func (d *Dump) index(keep map[string]int) {
 		n := occurrence[s.path]
 		occurrence[s.path] = n + 1
 		if len(secs) > 0 && n != keep[s.path] {
-			secs[len(secs)-1].raw += s.separator + s.raw
+			d.join(&secs[len(secs)-1], s)
 			continue
 		}
 		secs = append(secs, s)
@@ -230,8 +240,7 @@ func (d *Dump) mergeUnread(read map[string]bool) bool {
 			out = append(out, s)
 			continue
 		}
-		prev := &out[len(out)-1]
-		prev.raw += s.separator + s.raw
+		d.join(&out[len(out)-1], s)
 		merged = true
 	}
 	d.sections = out
@@ -254,9 +263,13 @@ func ParseDump(src string, opts Options) (*Config, *Dump, error) {
 	// reading with the fewest errors (the false separator splits a file in
 	// the middle, which nginx's reader rejects).
 	keep := map[string]int{}
+	trials := 0
 	for path, n := range d.duplicates() {
 		best, bestErrs := 0, -1
-		for i := 0; i < n; i++ {
+		for _, i := range dumpCandidates(n) {
+			if trials++; trials > maxDumpTrials {
+				break
+			}
 			keep[path] = i
 			cfg := d.parse(keep, opts)
 			if bestErrs < 0 || len(cfg.Errors) < bestErrs {
@@ -266,6 +279,25 @@ func ParseDump(src string, opts Options) (*Config, *Dump, error) {
 		keep[path] = best
 	}
 	return d.parse(keep, opts), d, nil
+}
+
+// maxDumpTrials bounds the readings of a dump with duplicated paths, each of
+// which costs a parse of the whole dump: without it, a dump of n copies of a
+// section took n parses.
+const maxDumpTrials = 16
+
+// dumpCandidates are the occurrences of a path printed n times worth a
+// reading: a false separator is a line inside a file, so the real one is
+// most often the first or the last; the first few and the last are tried.
+func dumpCandidates(n int) []int {
+	if n <= 4 {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	return []int{0, 1, 2, n - 1}
 }
 
 // parse reads the dump with the given choice of duplicated sections, joining

@@ -6,18 +6,6 @@ import (
 	"strings"
 )
 
-// Limits that keep hostile input bounded. nginx has none; it recurses until
-// it runs out of file descriptors or memory, which a linter must not do.
-const (
-	maxIncludeDepth = 64
-	maxBlockDepth   = 500
-	// maxFileReads bounds the file occurrences of one configuration: globs
-	// that include each other can otherwise multiply them without end.
-	maxFileReads = 20000
-	// maxWords bounds the words of one directive.
-	maxWords = 10000
-)
-
 // Options control how a configuration is read.
 type Options struct {
 	// Prefix is the directory relative include paths are resolved against
@@ -32,6 +20,14 @@ type Options struct {
 	// FS reads files and expands globs. Default: the operating system's
 	// files, with Root applied.
 	FS FS
+	// Tree lists the files and directories the user named: a file read
+	// from the disk that lies outside all of them, as written or by its
+	// real path, is marked File.Outside. Default: Root, or else the main
+	// file's directory and Prefix.
+	Tree []string
+	// Limits bound what a hostile configuration can cost; zero fields
+	// take the defaults (see Limits).
+	Limits Limits
 }
 
 // Config is a parsed configuration: one entry file with everything it
@@ -58,6 +54,8 @@ type parser struct {
 	// reported remembers include problems already reported, so that a
 	// file read many times reports each once.
 	reported map[string]bool
+	// bounds is the run's limits and what they have counted (load.go).
+	bounds bounds
 
 	dirSlab  []Directive
 	wordSlab []Word
@@ -71,13 +69,7 @@ func ParseFile(name string, opts Options) (*Config, error) {
 	if fsys == nil {
 		fsys = OSFS{Root: opts.Root}
 	}
-	// The main file is the one the user named: Root maps include paths,
-	// never it.
-	reader := fsys
-	if o, ok := fsys.(OSFS); ok && o.Root != "" {
-		reader = OSFS{}
-	}
-	src, _, err := reader.ReadFile(name)
+	src, err := readMain(fsys, name, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +88,7 @@ func ParseBytes(name string, src string, opts Options) *Config {
 
 func parseMain(name, src string, fsys FS, opts Options) *Config {
 	p := &parser{fs: fsys, cfg: &Config{}, cache: map[string]cachedFile{name: {src: src, where: name}}}
+	p.initBounds(name, opts)
 	p.prefix = opts.Prefix
 	switch p.prefix {
 	case "":
@@ -109,6 +102,7 @@ func parseMain(name, src string, fsys FS, opts Options) *Config {
 	if p.prefix != "" && !strings.HasSuffix(p.prefix, "/") {
 		p.prefix += "/"
 	}
+	p.treeAddPrefix()
 	ctx := opts.Context
 	if ctx == CtxUnknown {
 		ctx = InferContext(src)
@@ -123,7 +117,9 @@ func (p *parser) errorAt(file string, pos Pos, format string, args ...any) {
 }
 
 func (p *parser) addError(e *Error) {
-	p.cfg.Errors = append(p.cfg.Errors, e)
+	if p.bounded(e) {
+		p.cfg.Errors = append(p.cfg.Errors, e)
+	}
 }
 
 // parseFile reads one occurrence of a file in context ctx.
@@ -131,10 +127,12 @@ func (p *parser) parseFile(name, where, src string, ctx Ctx, includedBy *Directi
 	f := &File{Path: where, Src: src, Ctx: ctx, IncludedBy: includedBy}
 	p.cfg.Files = append(p.cfg.Files, f)
 	f.Name = name
+	f.Outside = p.isOutside(where)
 	p.stack = append(p.stack, name)
 	defer func() { p.stack = p.stack[:len(p.stack)-1] }()
 
 	lx := newLexer(where, src)
+	lx.maxWords = p.bounds.MaxWords
 	n := len(p.cfg.Errors)
 	f.Directives, _, _ = p.parseBlock(lx, f, nil, ctx, 0)
 	f.Comments = lx.comments
@@ -178,7 +176,7 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 	for {
 		words, t, tpos, err := lx.read()
 		if err != nil {
-			p.cfg.Errors = append(p.cfg.Errors, err)
+			p.addError(err)
 			return dirs, Pos{}, false
 		}
 		switch t {
@@ -255,8 +253,8 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 		}
 
 		if block {
-			if depth+1 > maxBlockDepth {
-				p.errorAt(f.Path, tpos, "blocks nested more than %d levels deep", maxBlockDepth)
+			if depth+1 > p.bounds.MaxNesting {
+				p.errorAt(f.Path, tpos, "blocks nested more than %d levels deep", p.bounds.MaxNesting)
 				return dirs, Pos{}, false
 			}
 			inner, closeAt, ok := p.parseBlock(lx, f, d, child, depth+1)

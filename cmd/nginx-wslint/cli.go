@@ -73,6 +73,7 @@ type options struct {
 	showVersion  bool
 	input        inputOptions
 	severity     map[string]string // from the configuration file
+	configNote   string            // what the configuration file relaxed, for stderr
 }
 
 // inputOptions say how to read the configuration; every command has them.
@@ -97,7 +98,7 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.StringArrayVar(&o.wsPaths, "ws-path", nil, "glob pattern of location paths to treat as WebSocket endpoints, such as /events/*; repeatable")
 	addInputFlags(fs, &o.input)
 	fs.StringArrayVar(&o.pathMaps, "path-map", nil, "FROM=TO: show paths under FROM as under TO, such as /etc/nginx=deploy/nginx for an nginx -T dump linted in a repository; repeatable")
-	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .nginx-wslint.toml in the working directory or the nearest parent)")
+	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .nginx-wslint.toml in the working directory or the nearest parent); \"none\" reads none, as CI on pull requests should")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output (colour is used only on a terminal, and never when NO_COLOR is set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text output: only the finding lines, without source excerpts, fixes and the summary")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version, as nginx-wslint version does")
@@ -187,8 +188,11 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	o.input.paths = fs.Args()
 	if err := o.applyConfigFile(fs); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
+	}
+	if o.configNote != "" {
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", o.configNote)
 	}
 	if err := o.validate(); err != nil {
 		return usageError(stderr, err)
@@ -200,12 +204,12 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	in, err := inputs(o.input, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	res, err := lint.Run(context.Background(), in, st.lint)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	if st.noWS000 {
@@ -299,6 +303,7 @@ func (o *options) applyConfigFile(fs *pflag.FlagSet) error {
 	if err != nil {
 		return err
 	}
+	o.configNote = configNote(p, c, fs)
 	set := func(flag string, dst *string, v string) {
 		if v != "" && !fs.Changed(flag) {
 			*dst = v

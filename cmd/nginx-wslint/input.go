@@ -29,9 +29,13 @@ func inputs(o inputOptions, stdin io.Reader) ([]lint.Input, error) {
 			out = append(out, lint.File(p))
 			continue
 		}
-		b, err := io.ReadAll(stdin)
+		max := parser.DefaultLimits.MaxTotalInput
+		b, err := io.ReadAll(io.LimitReader(stdin, max+1))
 		if err != nil {
 			return nil, fmt.Errorf("reading standard input: %w", err)
+		}
+		if int64(len(b)) > max {
+			return nil, fmt.Errorf("standard input is larger than %d bytes, the most the linter reads", max)
 		}
 		if strings.TrimSpace(string(b)) == "" {
 			// nginx -T prints nothing when nginx refuses the configuration: a

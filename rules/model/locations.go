@@ -144,6 +144,8 @@ type Regex struct {
 	re       *regexp.Regexp
 	re2      *regexp2.Regexp
 	err      error
+	// Budget is the run's time for the backtracking engine (example.go).
+	Budget *RegexBudget
 }
 
 // regexTimeout bounds a backtracking match on a pathological pattern.
@@ -227,7 +229,7 @@ func (r *Regex) FindNamed(s string) (groups, names []string, ok bool) {
 		}
 		return groups, r.re.SubexpNames(), true
 	case r.re2 != nil:
-		m, err := r.re2.FindStringMatch(s)
+		m, err := r.Budget.find(r.re2, s)
 		if err != nil {
 			return nil, nil, false
 		}
