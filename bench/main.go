@@ -146,7 +146,7 @@ func (c *command) exec(withTime bool) (time.Duration, int64) {
 	wall := time.Since(start)
 	code := cmd.ProcessState.ExitCode()
 	if !slices.Contains(c.ok, code) {
-		check(fmt.Errorf("%s: exit %d (%v): %s", c.name, code, err, stderr.String()))
+		check(fmt.Errorf("%s: exit %d (%w): %s", c.name, code, err, stderr.String()))
 	}
 	var rss int64
 	if withTime {
