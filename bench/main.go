@@ -2,9 +2,11 @@
 // one run: on generated trees of ~500, ~20k and ~200k lines (see
 // internal/confgen) it times `nginx -t`, the linter on the files in every
 // output format, the linter on the `nginx -T` dump, and the parse and model
-// alone, in interleaved rounds, and reports the median wall time, the peak
-// RSS, and the ratio to `nginx -t` (the median of each round's ratio, so that
-// a busy machine slows both sides alike). It also compares a one-file
+// alone, in interleaved rounds, and reports the median wall time, CPU time
+// (user and system) and peak RSS, and the ratios to `nginx -t` (the median
+// of each round's ratio, so that a busy machine slows both sides alike; on a
+// machine shared with other work the CPU ratio is the steadier one). It
+// also compares a one-file
 // editor check with a minimal Go program that reads the same file, and
 // counts the allocations of the lint pipeline in process. bench/run.sh builds
 // the binaries and runs it.
@@ -48,9 +50,10 @@ func main() {
 	if *dir == "" {
 		d, err := os.MkdirTemp("", "nginx-wslint-bench")
 		check(err)
-		defer os.RemoveAll(d)
+		cleanup = func() { os.RemoveAll(d) }
 		*dir = d
 	}
+	defer cleanup()
 	describeMachine()
 	for _, name := range strings.Split(*sizes, ",") {
 		benchSize(*dir, name, *lint, *nginx, *rounds)
@@ -66,9 +69,13 @@ func sizeNames() string {
 	return strings.Join(names, ",")
 }
 
+// cleanup removes the temporary trees, also when check ends the program.
+var cleanup = func() {}
+
 func check(err error) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
+		cleanup()
 		os.Exit(1)
 	}
 }
@@ -92,24 +99,27 @@ func describeMachine() {
 
 // command is one measured command line.
 type command struct {
-	name  string
-	argv  []string
-	stdin string // file to read standard input from
-	ok    []int  // accepted exit codes
-	wall  []time.Duration
-	rss   []int64 // KiB
-	ratio []float64
+	name     string
+	argv     []string
+	stdin    string // file to read standard input from
+	ok       []int  // accepted exit codes
+	wall     []time.Duration
+	cpu      []time.Duration // user and system
+	rss      []int64         // KiB
+	ratio    []float64       // wall, to the round's nginx -t
+	cpuRatio []float64
 }
 
 // timeBin measures peak RSS: the rusage of a child started from this
 // process would count this process's own memory at the fork.
 const timeBin = "/usr/bin/time"
 
-// run runs c once and records its wall time.
-func (c *command) run() time.Duration {
-	wall, _ := c.exec(false)
+// run runs c once and records its wall and CPU time.
+func (c *command) run() (wall, cpu time.Duration) {
+	wall, cpu, _ = c.exec(false)
 	c.wall = append(c.wall, wall)
-	return wall
+	c.cpu = append(c.cpu, cpu)
+	return wall, cpu
 }
 
 // measureRSS runs c once under /usr/bin/time and records its peak RSS.
@@ -117,11 +127,11 @@ func (c *command) measureRSS() {
 	if _, err := os.Stat(timeBin); err != nil {
 		return
 	}
-	_, rss := c.exec(true)
+	_, _, rss := c.exec(true)
 	c.rss = append(c.rss, rss)
 }
 
-func (c *command) exec(withTime bool) (time.Duration, int64) {
+func (c *command) exec(withTime bool) (time.Duration, time.Duration, int64) {
 	argv := c.argv
 	var rssFile string
 	if withTime {
@@ -157,7 +167,7 @@ func (c *command) exec(withTime bool) (time.Duration, int64) {
 		_, err = fmt.Sscan(lines[len(lines)-1], &rss)
 		check(err)
 	}
-	return wall, rss
+	return wall, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), rss
 }
 
 // rss formats the median peak RSS.
@@ -213,14 +223,15 @@ func benchSize(root, name, lint, nginx string, rounds int) {
 	cmds = append(cmds, &command{name: "nginx-wslint --disable all (parse, model)", argv: []string{lint, "--disable", "all", tr.Main}, ok: []int{0}})
 
 	for range rounds {
-		var base time.Duration
+		var base, baseCPU time.Duration
 		for i, c := range cmds {
-			w := c.run()
+			w, cpu := c.run()
 			if i == 0 && nginx != "" {
-				base = w
+				base, baseCPU = w, cpu
 			}
 			if base > 0 {
 				c.ratio = append(c.ratio, float64(w)/float64(base))
+				c.cpuRatio = append(c.cpuRatio, float64(cpu)/float64(baseCPU))
 			}
 		}
 	}
@@ -231,13 +242,14 @@ func benchSize(root, name, lint, nginx string, rounds int) {
 	allocs, bytes := inProcess(tr.Main)
 	fmt.Printf("### %s: %d lines in %d files (%.1f MB), %d servers, %d locations, %d findings\n\n",
 		name, counts.Lines, tr.Files, float64(tr.Bytes)/1e6, counts.Servers, counts.Locations, counts.Findings)
-	fmt.Printf("| command | wall (median of %d) | peak RSS | ratio to nginx -t |\n|---|---|---|---|\n", rounds)
+	fmt.Printf("| command | wall (median of %d) | CPU (user+sys) | peak RSS | wall / nginx -t | CPU / nginx -t |\n|---|---|---|---|---|---|\n", rounds)
 	for _, c := range cmds {
-		ratio := "-"
+		ratio, cpuRatio := "-", "-"
 		if len(c.ratio) > 0 {
 			ratio = fmt.Sprintf("%.2fx", median(c.ratio))
+			cpuRatio = fmt.Sprintf("%.2fx", median(c.cpuRatio))
 		}
-		fmt.Printf("| `%s` | %s | %s | %s |\n", c.name, median(c.wall).Round(time.Millisecond), c.rssText(), ratio)
+		fmt.Printf("| `%s` | %s | %s | %s | %s | %s |\n", c.name, median(c.wall).Round(time.Millisecond), median(c.cpu).Round(time.Millisecond), c.rssText(), ratio, cpuRatio)
 	}
 	fmt.Printf("\nIn process (parse, model, rules, suppressions; no output): %d allocations, %.1f MB allocated per lint.\n\n", allocs, float64(bytes)/1e6)
 }
@@ -264,14 +276,15 @@ func editor(root, lint, minread string, rounds int) {
 	check := &command{name: "nginx-wslint --quiet app.conf", argv: []string{lint, "--quiet", file}, ok: []int{0, 1}}
 	floor := &command{name: "minread app.conf", argv: []string{minread, file}, ok: []int{0}}
 	for range rounds {
-		f := floor.run()
-		c := check.run()
+		f, fcpu := floor.run()
+		c, ccpu := check.run()
 		check.ratio = append(check.ratio, float64(c)/float64(f))
+		check.cpuRatio = append(check.cpuRatio, float64(ccpu)/float64(max(fcpu, time.Microsecond)))
 	}
 	floor.measureRSS()
 	check.measureRSS()
 	fmt.Printf("### editor check: one %d-line file, %d runs each, interleaved\n\n", lines, rounds)
-	fmt.Printf("| command | wall (median) | peak RSS | ratio to minread |\n|---|---|---|---|\n")
-	fmt.Printf("| `%s` | %s | %s | 1.00x |\n", floor.name, median(floor.wall).Round(10*time.Microsecond), floor.rssText())
-	fmt.Printf("| `%s` | %s | %s | %.2fx |\n\n", check.name, median(check.wall).Round(10*time.Microsecond), check.rssText(), median(check.ratio))
+	fmt.Printf("| command | wall (median) | CPU (user+sys) | peak RSS | wall / minread | CPU / minread |\n|---|---|---|---|---|---|\n")
+	fmt.Printf("| `%s` | %s | %s | %s | 1.00x | 1.00x |\n", floor.name, median(floor.wall).Round(10*time.Microsecond), median(floor.cpu).Round(10*time.Microsecond), floor.rssText())
+	fmt.Printf("| `%s` | %s | %s | %s | %.2fx | %.2fx |\n\n", check.name, median(check.wall).Round(10*time.Microsecond), median(check.cpu).Round(10*time.Microsecond), check.rssText(), median(check.ratio), median(check.cpuRatio))
 }
