@@ -1,10 +1,13 @@
 package benchtree
 
 import (
+	"context"
 	"fmt"
+	"io"
 
+	"github.com/nginx-wslint/nginx-wslint/lint"
 	"github.com/nginx-wslint/nginx-wslint/parser"
-	"github.com/nginx-wslint/nginx-wslint/rules"
+	"github.com/nginx-wslint/nginx-wslint/report"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
@@ -14,17 +17,18 @@ type Counts struct {
 }
 
 // Lint runs the whole lint of the configuration whose main file is main, in
-// process: parse with includes, model, every rule, suppressions. It returns
-// the number of findings (WS000 notes included).
-func Lint(main string) (int, error) {
-	cfg, err := parser.ParseFile(main, parser.Options{})
+// process, as the command line does: read with includes, model, every rule,
+// suppressions (lint.Run), then the SARIF report, written to w (io.Discard
+// to measure). It returns the number of findings.
+func Lint(main string, w io.Writer) (int, error) {
+	res, err := lint.Run(context.Background(), []lint.Input{lint.File(main)}, lint.Options{})
 	if err != nil {
 		return 0, fmt.Errorf("lint %s: %w", main, err)
 	}
-	m := model.Build(cfg, model.Options{})
-	ds := rules.Run(m, rules.All, rules.Options{})
-	ds = rules.ApplySuppressions([]*parser.Config{cfg}, ds, rules.All)
-	return len(ds), nil
+	if err := report.SARIF(w, res, report.Options{}); err != nil {
+		return 0, fmt.Errorf("report %s: %w", main, err)
+	}
+	return len(res.Findings()), nil
 }
 
 // Count lints the configuration once and counts its lines, servers,
@@ -45,7 +49,7 @@ func Count(main string) (Counts, error) {
 	m := model.Build(cfg, model.Options{})
 	c.Servers = len(m.Servers)
 	c.Locations = len(m.Locations())
-	if c.Findings, err = Lint(main); err != nil {
+	if c.Findings, err = Lint(main, io.Discard); err != nil {
 		return Counts{}, err
 	}
 	return c, nil
