@@ -422,7 +422,11 @@ func regexWords(re string) []string {
 }
 
 func isRegexWordSep(r rune) bool {
-	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-')
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+		return false
+	}
+	return true
 }
 
 // markerLines indexes the lines holding a # nginx-wslint-websocket comment.
