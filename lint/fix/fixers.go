@@ -109,9 +109,10 @@ func fixConnectionValue(p *Plan, d *rules.Diagnostic) bool {
 	if dir.Name != "proxy_set_header" || len(dir.Words) != 3 {
 		return false
 	}
-	if d.Rule.ID == "WS009" {
-		// Through a map whose values forward $http_connection: the map is
-		// the one to repair.
+	if len(variablesOf(dir.Arg(1))) > 0 {
+		// Through a map whose values forward $http_connection (WS009) or
+		// give "upgrade" for every request (WS004): the map is the one to
+		// repair.
 		for _, v := range variablesOf(dir.Arg(1)) {
 			if mp := p.m.MapFor(v); mp != nil && mp.Dir != nil && v != "http_connection" {
 				return p.rewriteMap(d, mp.Dir)
@@ -285,7 +286,7 @@ func variablesOf(value string) []string {
 
 // rewriteMap gives a map the canonical key and entries, keeping its name,
 // its line and any comment on it: the key becomes $http_upgrade, the
-// entries "default upgrade;" and "'' close;" (or "'' \"\";" where an
+// entries "default upgrade;" and "” close;" (or "” \"\";" where an
 // upstream keeps connections alive).
 func (p *Plan) rewriteMap(d *rules.Diagnostic, dir *parser.Directive) bool {
 	ents := dir.Block.Directives
