@@ -50,6 +50,8 @@ var registry = map[string]Fixer{
 	"WS006": fixWS006,
 	"WS007": fixWS007,
 	"WS009": fixConnectionValue,
+	"WS011": fixWS011,
+	"WS015": fixWS015,
 }
 
 // notes are added to the Fix text of findings no edit can repair.
@@ -129,6 +131,8 @@ type Plan struct {
 type addition struct {
 	version, timeout string
 	headers          map[string]bool // header names (lower case) that must be sent
+	// copyOuter asks for the outer level's lines the level's own hide.
+	copyOuter bool
 	users            []*rules.Diagnostic
 }
 
@@ -299,7 +303,19 @@ func appendEdit(es []rules.Edit, e rules.Edit) []rules.Edit {
 // be sent "Connection: close", which would end every kept-alive upstream
 // connection.
 func (p *Plan) decideKeepalive() {
-	for _, b := range p.mapNeedLoc {
+	blocks := slices.Clone(p.mapNeedLoc)
+	if p.mapVar != "" {
+		// Locations that already send the map's variable.
+		for _, l := range p.m.Locations() {
+			hs, _ := p.m.ProxyHeaders(l.Block)
+			for _, h := range model.HeaderValues(hs, "Connection") {
+				if slices.Contains(variablesOf(h.Value), strings.ToLower(p.mapVar)) {
+					blocks = append(blocks, l.Block)
+				}
+			}
+		}
+	}
+	for _, b := range blocks {
 		pass := p.m.ProxyPass(b)
 		if pass == nil {
 			continue
@@ -308,7 +324,7 @@ func (p *Plan) decideKeepalive() {
 		if err != nil {
 			continue
 		}
-		if up := p.m.Upstreams[u.Host]; up != nil {
+		if up := p.m.Upstreams[strings.ToLower(u.Host)]; up != nil {
 			for _, d := range up.Own {
 				if d.Name == "keepalive" {
 					p.keepalive = true
@@ -390,7 +406,7 @@ func (p *Plan) renderAddition(b *model.Block, a *addition) (rules.Edit, bool) {
 	if a.version != "" {
 		lines = append(lines, "proxy_http_version "+a.version+";")
 	}
-	if len(a.headers) > 0 {
+	if len(a.headers) > 0 || a.copyOuter {
 		lines = append(lines, p.headerLines(b, a)...)
 	}
 	if a.timeout != "" {
@@ -440,7 +456,7 @@ func (p *Plan) headerLines(b *model.Block, a *addition) []string {
 	// The set of the nearest outer level with lines, lost to from's.
 	if from != nil && from.Parent != nil {
 		outer, _ := from.Parent.InheritedArray("proxy_set_header")
-		lost := false
+		lost := a.copyOuter
 		for _, d := range outer {
 			if a.headers[strings.ToLower(d.Arg(0))] {
 				lost = true

@@ -322,3 +322,37 @@ func (p *Plan) rewriteMap(d *rules.Diagnostic, dir *parser.Directive) bool {
 	})
 	return true
 }
+
+// fixWS011 copies into a WebSocket location the outer proxy_set_header
+// lines its own lines hide.
+func fixWS011(p *Plan, d *rules.Diagnostic) bool {
+	b := p.locationOf(d)
+	if b == nil {
+		return false
+	}
+	p.add(d, b, func(a *addition) { a.copyOuter = true })
+	return true
+}
+
+// fixWS015 makes the map send no Connection header for plain requests
+// ('' ""), so that a keepalive upstream keeps its connections.
+func fixWS015(p *Plan, d *rules.Diagnostic) bool {
+	dir := d.Node
+	if dir.Name != "proxy_set_header" || len(dir.Words) != 3 {
+		return false
+	}
+	name, n := model.VarName(dir.Arg(1))
+	if n == 0 {
+		return false
+	}
+	mp := p.m.MapFor(name)
+	if mp == nil {
+		return false
+	}
+	_, entry, ok := mp.Lookup("")
+	if !ok || entry == nil || entry.Dir == nil || len(entry.Dir.Words) != 2 {
+		return false
+	}
+	p.replaceWord(d, entry.Dir, 1, `""`)
+	return true
+}

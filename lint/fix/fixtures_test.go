@@ -10,8 +10,9 @@ import (
 	"github.com/nginx-wslint/nginx-wslint/lint/fix"
 )
 
-// fixtures are the rule fixtures with findings: testdata/rules/WS0NN/*
-// (.conf files and directories, not the ok-* ones nor dumps).
+// fixtures are the failing fixtures of the fixable rules:
+// testdata/rules/WS0NN/* (.conf files and directories, not the ok ones nor
+// dumps) of every rule with a fixer.
 func fixtures(t *testing.T) []string {
 	t.Helper()
 	ms, err := filepath.Glob("../../testdata/rules/*/*")
@@ -21,7 +22,8 @@ func fixtures(t *testing.T) []string {
 	var out []string
 	for _, p := range ms {
 		st, err := os.Stat(p)
-		if err != nil || strings.HasPrefix(filepath.Base(p), "ok-") {
+		rule := filepath.Base(filepath.Dir(p))
+		if err != nil || strings.HasPrefix(filepath.Base(p), "ok") || fix.For(rule) == nil {
 			continue
 		}
 		if st.IsDir() || strings.HasSuffix(p, ".conf") {
