@@ -367,11 +367,15 @@ func (p *Plan) renderMap() (rules.Edit, bool) {
 			break
 		}
 	}
+	outer, _ := leadingIndent(h.File.Src, int(h.Start.Offset))
 	if !found {
-		outer, _ := leadingIndent(h.File.Src, int(h.Start.Offset))
 		ins = appendTo(h.File, h.Block.Directives, int(h.Block.Open.Offset)+1, outer)
 	}
-	unit := indentUnit(h.File.Src, ins.indent)
+	// One level is what http's directives are indented by.
+	unit := strings.TrimPrefix(ins.indent, outer)
+	if unit == "" || strings.Trim(unit, " ") != "" && strings.Trim(unit, "\t") != "" {
+		unit = indentUnit(h.File.Src, ins.indent)
+	}
 	var lines []string
 	moved := false
 	for _, mv := range p.mapMoves {
