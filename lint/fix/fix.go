@@ -133,7 +133,7 @@ type addition struct {
 	headers          map[string]bool // header names (lower case) that must be sent
 	// copyOuter asks for the outer level's lines the level's own hide.
 	copyOuter bool
-	users            []*rules.Diagnostic
+	users     []*rules.Diagnostic
 }
 
 type replacement struct {

@@ -335,7 +335,7 @@ func fixWS011(p *Plan, d *rules.Diagnostic) bool {
 }
 
 // fixWS015 makes the map send no Connection header for plain requests
-// ('' ""), so that a keepalive upstream keeps its connections.
+// (” ""), so that a keepalive upstream keeps its connections.
 func fixWS015(p *Plan, d *rules.Diagnostic) bool {
 	dir := d.Node
 	if dir.Name != "proxy_set_header" || len(dir.Words) != 3 {
