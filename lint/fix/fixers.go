@@ -259,16 +259,6 @@ func wholeLines(d *parser.Directive) (int, int) {
 	return s, e
 }
 
-// hasComments reports whether a comment sits inside a block directive.
-func hasComments(d *parser.Directive) bool {
-	for _, c := range d.File.Comments {
-		if c.Start.Offset > d.Start.Offset && c.Start.Offset < d.End.Offset {
-			return true
-		}
-	}
-	return false
-}
-
 // variablesOf returns the variables a value references, lower-cased.
 func variablesOf(value string) []string {
 	var out []string
@@ -335,7 +325,8 @@ func fixWS011(p *Plan, d *rules.Diagnostic) bool {
 }
 
 // fixWS015 makes the map send no Connection header for plain requests
-// (” ""), so that a keepalive upstream keeps its connections.
+// (the empty key gets the value `""`), so that a keepalive upstream keeps
+// its connections.
 func fixWS015(p *Plan, d *rules.Diagnostic) bool {
 	dir := d.Node
 	if dir.Name != "proxy_set_header" || len(dir.Words) != 3 {
