@@ -276,8 +276,8 @@ func variablesOf(value string) []string {
 
 // rewriteMap gives a map the canonical key and entries, keeping its name,
 // its line and any comment on it: the key becomes $http_upgrade, the
-// entries "default upgrade;" and "” close;" (or "” \"\";" where an
-// upstream keeps connections alive).
+// entries `default upgrade;` and, for the empty key, `close;` (or `"";`
+// where an upstream keeps connections alive).
 func (p *Plan) rewriteMap(d *rules.Diagnostic, dir *parser.Directive) bool {
 	ents := dir.Block.Directives
 	if len(dir.Words) != 3 || len(ents) == 0 {
