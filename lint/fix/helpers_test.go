@@ -51,26 +51,30 @@ func lintFix(t *testing.T, path string) *result {
 		}
 		r.cfgs = []*parser.Config{cfg}
 	}
+	var models []*model.Model
+	var fo fix.Options
 	for _, cfg := range r.cfgs {
-		mo, ro, fo := fixtureOptions(t, cfg)
+		mo, ro, o := fixtureOptions(t, cfg)
+		fo = o
 		m := model.Build(cfg, mo)
-		ds := rules.Run(m, rules.All, ro)
-		fix.Fill(m, ds, fo)
-		r.diags = append(r.diags, ds...)
+		models = append(models, m)
+		r.diags = append(r.diags, rules.Run(m, rules.All, ro)...)
 		for _, f := range cfg.Files {
 			r.srcs[f.Path] = f.Src
 		}
 	}
-	byFile, conflicts := fix.Combine(r.diags)
+	// As the engine does: every configuration's findings in one list.
+	fix.FillAll(models, r.diags, fo)
+	changes, conflicts, err := fix.Changes(r.diags, func(p string) (string, bool) {
+		s, ok := r.srcs[p]
+		return s, ok
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	r.conflicts = conflicts
-	for file, es := range byFile {
-		out, err := fix.Apply(r.srcs[file], es)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if out != r.srcs[file] {
-			r.fixed[file] = out
-		}
+	for _, c := range changes {
+		r.fixed[c.Path] = c.New
 	}
 	return r
 }
