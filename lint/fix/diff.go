@@ -10,13 +10,17 @@ const context = 3
 
 // Diff returns a unified diff from old to new for the file at path (the
 // path as it should appear: relative to the working directory, so that
-// `git apply` and `patch -p1` accept it), "" when they are equal. Lines
+// `git apply` and `patch -p1` accept it; an absolute path loses its
+// leading "/"), "" when they are equal. Lines
 // keep their own ends (a CRLF file gives CRLF lines); a last line without
 // a line end is marked "\ No newline at end of file".
 func Diff(path, old, new string) string {
 	if old == new {
 		return ""
 	}
+	// An absolute path (a file of an nginx -T dump outside the working
+	// directory) is written as patch -p1 -d / reads it.
+	path = strings.TrimPrefix(path, "/")
 	a, b := splitLines(old), splitLines(new)
 	// Common head and tail; the edits are local, so the middle is small
 	// and is diffed line by line below.

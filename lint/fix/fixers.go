@@ -214,9 +214,14 @@ func fixWS007(p *Plan, d *rules.Diagnostic) bool {
 	}
 	guard := b.Location
 	var regex *model.Location
-	for _, l := range p.m.Locations() {
-		if l.Dir != nil && l.Dir.Position() == d.Related[0].Position {
-			regex = l
+	for _, r := range d.Related {
+		if !strings.Contains(r.Message, "regex location") {
+			continue
+		}
+		for _, l := range p.m.Locations() {
+			if l.IsRegex() && l.Dir != nil && l.Dir.Position() == r.Position {
+				regex = l
+			}
 		}
 	}
 	if regex != nil {
