@@ -341,3 +341,26 @@ func TestConflictLeavesFindingOut(t *testing.T) {
 		t.Errorf("applied: %q, %v", got, err)
 	}
 }
+
+// A map of the usual name that means something else is left alone: the
+// fix defines its own under another name.
+func TestUsualNameTaken(t *testing.T) {
+	out, ds, _ := fixText(t, `events {}
+http {
+    map $http_user_agent $connection_upgrade { default 1; }
+    server {
+        listen 80;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`, nil, fix.Options{})
+	got := out["nginx.conf"]
+	if !strings.Contains(got, "map $http_upgrade $ws_connection_upgrade {") || !strings.Contains(got, "proxy_set_header Connection $ws_connection_upgrade;") {
+		t.Errorf("fixed:\n%s\nfindings:%s", got, describeDiags(ds))
+	}
+}

@@ -201,7 +201,12 @@ func (p *Plan) suitableMap() *model.Map {
 // records that d needs its map, for the location b (nil: not known).
 func (p *Plan) connectionVar(d *rules.Diagnostic, b *model.Block) string {
 	if p.mapVar == "" {
-		p.mapVar = "connection_upgrade"
+		// The usual name, unless something else already defines it.
+		for _, v := range []string{"connection_upgrade", "ws_connection_upgrade", "nginx_wslint_connection_upgrade"} {
+			if p.mapVar = v; p.m.MapFor(v) == nil && len(p.m.Sets[v]) == 0 {
+				break
+			}
+		}
 	}
 	if !p.mapExists {
 		p.mapUsers = append(p.mapUsers, d)
