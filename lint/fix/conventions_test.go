@@ -364,3 +364,37 @@ http {
 		t.Errorf("fixed:\n%s\nfindings:%s", got, describeDiags(ds))
 	}
 }
+
+// $connection_upgrade used without a map while a suitable map of another
+// name exists: the lines use that map, none is added.
+func TestMissingVarUsesExistingMap(t *testing.T) {
+	fixed(t, `events {}
+http {
+    map $http_upgrade $proxy_connection { default upgrade; '' close; }
+    server {
+        listen 80;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`, `events {}
+http {
+    map $http_upgrade $proxy_connection { default upgrade; '' close; }
+    server {
+        listen 80;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $proxy_connection;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`)
+}
