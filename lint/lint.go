@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 
+	"github.com/nginx-wslint/nginx-wslint/lint/fix"
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -243,17 +244,22 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 	r.Rules = sel
 	var diags []Diagnostic
 	var findings []rules.Diagnostic
+	var models []*model.Model
 	for _, cfg := range r.Configs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		m := model.Build(cfg, opts.Model)
+		models = append(models, m)
 		for _, e := range m.ValueErrors() {
 			diags = append(diags, configError(e))
 		}
 		findings = append(findings, rules.Run(m, sel, opts.Check)...)
 	}
 	findings = rules.ApplySuppressions(r.Configs, findings, sel)
+	// Structured fixes (package fix), after suppression so that a silenced
+	// finding adds nothing to the edits of the others.
+	fix.FillAll(models, findings, fix.Options{MinReadTimeout: opts.Check.MinReadTimeout})
 	for _, f := range findings {
 		if s, ok := opts.Severity[f.Rule]; ok {
 			f.Severity = s

@@ -284,7 +284,7 @@ func TestSiteFileWithoutHTTPSaysWhereTheMapGoes(t *testing.T) {
 		t.Fatalf("findings:%s", describeDiags(ds))
 	}
 	d := ds[0]
-	wantFix := "add `proxy_set_header Connection $connection_upgrade;` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block); this configuration has no http block to put the map in: add `map $http_upgrade $connection_upgrade { default upgrade; '' close; }` to the http block of the nginx.conf that includes it"
+	wantFix := "add `proxy_set_header Connection $connection_upgrade;` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block); this file has no http block: the map goes in the http block of the nginx.conf that includes it"
 	if d.Fix != wantFix {
 		t.Errorf("fix:\n%s\nwant:\n%s", d.Fix, wantFix)
 	}

@@ -19,7 +19,6 @@
 package fix
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -281,7 +280,7 @@ func (p *Plan) render() {
 			if ok {
 				p.edits[u] = appendEdit(p.edits[u], e)
 			} else {
-				p.note(u, fmt.Sprintf("this configuration has no http block to put the map in: add `%s` to the http block of the nginx.conf that includes it", oneLineMap(p.mapVar, p.keepalive)))
+				p.note(u, "this file has no http block: the map goes in the http block of the nginx.conf that includes it")
 			}
 		}
 	}

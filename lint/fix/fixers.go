@@ -1,7 +1,6 @@
 package fix
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
@@ -169,11 +168,6 @@ func fixWS006(p *Plan, d *rules.Diagnostic) bool {
 		p.note(d, "not fixed automatically: --min-read-timeout is above half a day, choose the value yourself")
 		return false
 	}
-	min := p.opts.MinReadTimeout
-	if min == 0 {
-		min = rules.DefaultMinReadTimeout
-	}
-	p.note(d, fmt.Sprintf("the automatic fix sets %s, the first round value above the %s threshold (--min-read-timeout)", v, model.FormatDuration(min)))
 	if b := p.locationOf(d); b != nil {
 		// nginx's default applies.
 		p.add(d, b, func(a *addition) { a.timeout = v })

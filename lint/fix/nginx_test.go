@@ -81,7 +81,7 @@ func TestFixedFixturesNginxAccepts(t *testing.T) {
 			r.write(t)
 			extra := ""
 			for _, d := range r.diags {
-				if strings.Contains(d.Fix, "no http block to put the map in") {
+				if strings.Contains(d.Fix, "this file has no http block: the map goes") {
 					extra = "map $http_upgrade $connection_upgrade { default upgrade; '' close; }\n"
 				}
 			}
