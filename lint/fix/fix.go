@@ -356,8 +356,9 @@ func oneLineMap(v string, keepalive bool) string {
 }
 
 // renderMap renders the map insertion: before the first server of the
-// http block, at its indentation, or after the http block's last
-// directive; misplaced maps being moved come along.
+// http block (or the first include that brings servers in), at its
+// indentation, or after the http block's last directive; misplaced maps
+// being moved come along.
 func (p *Plan) renderMap() (rules.Edit, bool) {
 	h := p.m.HTTP.Dir
 	if h == nil || h.Block == nil {
@@ -366,7 +367,7 @@ func (p *Plan) renderMap() (rules.Edit, bool) {
 	var ins insertion
 	found := false
 	for _, d := range h.Block.Directives {
-		if d.Name == "server" && d.File == h.File {
+		if d.File == h.File && (d.Name == "server" || d.Name == "include" && includesServers(d)) {
 			ins, found = insertBefore(d)
 			break
 		}
@@ -393,6 +394,18 @@ func (p *Plan) renderMap() (rules.Edit, bool) {
 		return rules.Edit{}, false
 	}
 	return rules.Edit{File: h.File.Path, Start: ins.offset, End: ins.offset, NewText: ins.render(lines)}, true
+}
+
+// includesServers reports whether an include brings server blocks in.
+func includesServers(d *parser.Directive) bool {
+	for _, f := range d.Included {
+		for _, x := range f.Directives {
+			if x.Name == "server" || x.Name == "include" && includesServers(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dedent returns a block directive's text with the indentation of its
