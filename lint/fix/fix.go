@@ -347,14 +347,6 @@ func mapText(v string, keepalive bool, unit string) string {
 	return "map $http_upgrade $" + v + " {\n" + unit + "default upgrade;\n" + unit + "''      " + plain + ";\n}"
 }
 
-func oneLineMap(v string, keepalive bool) string {
-	plain := "close"
-	if keepalive {
-		plain = `""`
-	}
-	return "map $http_upgrade $" + v + " { default upgrade; '' " + plain + "; }"
-}
-
 // renderMap renders the map insertion: before the first server of the
 // http block (or the first include that brings servers in), at its
 // indentation, or after the http block's last directive; misplaced maps
