@@ -252,7 +252,15 @@ func (p *Plan) note(d *rules.Diagnostic, s string) {
 // locationOf returns the level of a finding that points at a location (or
 // server) line.
 func (p *Plan) locationOf(d *rules.Diagnostic) *model.Block {
-	return p.byDir[d.Node]
+	if b := p.byDir[d.Node]; b != nil {
+		return b
+	}
+	// A location snippet has no location line: findings about the
+	// location it sits in point at its proxy_pass.
+	if b := p.owner[d.Node]; b != nil && b.Kind == model.KindLocation && b.Dir == nil && d.Node.Name == "proxy_pass" {
+		return b
+	}
+	return nil
 }
 
 // render turns the plan into edits.

@@ -84,8 +84,12 @@ func fixHeaders(p *Plan, d *rules.Diagnostic) bool {
 	}
 	hs, _ := p.m.ProxyHeaders(b)
 	for _, h := range model.HeaderValues(hs, name) {
-		if h.Dir != nil && len(h.Dir.Words) == 3 {
-			// Set, but empty for a handshake.
+		v, known := p.m.Eval(h.Value, model.HandshakeRequest())
+		bad := known && (name == "upgrade" && v == "" || name == "connection" && !hasToken(v, "upgrade"))
+		if h.Dir != nil && len(h.Dir.Words) == 3 && bad {
+			// Set, but empty (or not upgrade) for a handshake. A good
+			// value reported all the same is hidden by an include that
+			// sets lines of its own: the lines are added below.
 			value := "$http_upgrade"
 			if name == "connection" {
 				value = p.connectionVar(d, b)
