@@ -146,13 +146,19 @@ func fixWS005(p *Plan, d *rules.Diagnostic) bool {
 // threshold.
 var timeoutLadder = []string{"2m", "5m", "10m", "15m", "30m", "1h", "2h", "4h", "8h", "12h"}
 
-// readTimeout returns the proxy_read_timeout WS006's fix sets: the first
-// round value above the threshold (so above the application's heartbeat
-// the threshold stands for), never more than half a day.
-func (p *Plan) readTimeout() (string, bool) {
+// readTimeout returns the proxy_read_timeout WS006's fix sets for
+// location b: the first round value above both the threshold
+// (--min-read-timeout) and the heartbeat of the application its path
+// names (rules.Protocols), never more than half a day.
+func (p *Plan) readTimeout(b *model.Block) (string, bool) {
 	min := p.opts.MinReadTimeout
 	if min == 0 {
 		min = rules.DefaultMinReadTimeout
+	}
+	if b != nil && b.Location != nil {
+		if pr := rules.ProtocolFor(b.Location); pr != nil && pr.Heartbeat > min {
+			min = pr.Heartbeat
+		}
 	}
 	for _, v := range timeoutLadder {
 		if dur, err := model.ParseMsec(v); err == nil && dur > min {
@@ -167,23 +173,31 @@ func (p *Plan) readTimeout() (string, bool) {
 // outer level's value, with a line of its own (the outer value stays for
 // ordinary locations).
 func fixWS006(p *Plan, d *rules.Diagnostic) bool {
-	v, ok := p.readTimeout()
-	if !ok {
-		p.note(d, "not fixed automatically: --min-read-timeout is above half a day, choose the value yourself")
-		return false
+	timeout := func(b *model.Block) (string, bool) {
+		v, ok := p.readTimeout(b)
+		if !ok {
+			p.note(d, "not fixed automatically: --min-read-timeout is above half a day, choose the value yourself")
+		}
+		return v, ok
 	}
 	if b := p.locationOf(d); b != nil {
 		// nginx's default applies.
-		p.add(d, b, func(a *addition) { a.timeout = v })
-		return true
+		v, ok := timeout(b)
+		if ok {
+			p.add(d, b, func(a *addition) { a.timeout = v })
+		}
+		return ok
 	}
 	dir := d.Node
 	if dir.Name != "proxy_read_timeout" || len(dir.Words) != 2 {
 		return false
 	}
 	if own := p.owner[dir]; own != nil && own.Kind == model.KindLocation {
-		p.replaceWord(d, dir, 1, v)
-		return true
+		v, ok := timeout(own)
+		if ok {
+			p.replaceWord(d, dir, 1, v)
+		}
+		return ok
 	}
 	// Set at server or http level: each WebSocket location that inherits
 	// it (named in the finding) gets its own line.
@@ -194,8 +208,10 @@ func fixWS006(p *Plan, d *rules.Diagnostic) bool {
 		}
 		for _, b := range p.m.Blocks() {
 			if b.Kind == model.KindLocation && b.Dir != nil && b.Dir.Position() == r.Position {
-				p.add(d, b, func(a *addition) { a.timeout = v })
-				n++
+				if v, ok := timeout(b); ok {
+					p.add(d, b, func(a *addition) { a.timeout = v })
+					n++
+				}
 			}
 		}
 	}
