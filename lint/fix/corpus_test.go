@@ -13,8 +13,8 @@ import (
 )
 
 // TestCorpusDiffApplies fixes every real-world configuration of
-// testdata/corpus/realworld (copied from ../shared/corpus/realworld; see
-// its MANIFEST.tsv): the unified diff is accepted by `git apply --check`,
+// testdata/corpus/realworld (copied from ../shared/corpus/realworld) and
+// testdata/realworld2 (see their MANIFEST.tsv): the unified diff is accepted by `git apply --check`,
 // applying it gives exactly the fixed text (so it changes nothing else),
 // and fixing the result again changes nothing.
 func TestCorpusDiffApplies(t *testing.T) {
@@ -22,9 +22,13 @@ func TestCorpusDiffApplies(t *testing.T) {
 	if err != nil {
 		t.Skip("git not installed")
 	}
-	files, err := filepath.Glob("../../testdata/corpus/realworld/*.conf")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus: %v", err)
+	var files []string
+	for _, pattern := range []string{"../../testdata/corpus/realworld/*.conf", "../../testdata/realworld2/*.conf"} {
+		ms, err := filepath.Glob(pattern)
+		if err != nil || len(ms) == 0 {
+			t.Fatalf("no corpus at %s: %v", pattern, err)
+		}
+		files = append(files, ms...)
 	}
 	var summary []string
 	for _, src := range files {

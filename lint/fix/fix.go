@@ -196,6 +196,23 @@ func (p *Plan) suitableMap() *model.Map {
 	return nil
 }
 
+// noMapNote is the Fix sentence of a finding whose repair needs the map
+// where no http block is in sight.
+const noMapNote = "not fixed automatically: the fix needs `map $http_upgrade $connection_upgrade { default upgrade; '' close; }` in the http block, which this file does not show: run --fix on the nginx.conf that includes it, or add the map there and then the line"
+
+// mapReachable reports whether fixes can rely on a map: a suitable one
+// exists, or the configuration shows its http block to insert one in. A
+// site file or snippet linted alone does not: an edit that sent
+// $connection_upgrade there would make nginx refuse to start unless the
+// operator also adds the map, so such findings get no edit (noMapNote).
+func (p *Plan) mapReachable(d *rules.Diagnostic) bool {
+	if p.mapExists || p.m.HTTP.Dir != nil {
+		return true
+	}
+	p.note(d, noMapNote)
+	return false
+}
+
 // connectionVar returns the variable a fix sends as Connection and
 // records that d needs its map, for the location b (nil: not known).
 func (p *Plan) connectionVar(d *rules.Diagnostic, b *model.Block) string {
@@ -288,7 +305,7 @@ func (p *Plan) render() {
 			if ok {
 				p.edits[u] = appendEdit(p.edits[u], e)
 			} else {
-				p.note(u, "this file has no http block: the map goes in the http block of the nginx.conf that includes it")
+				p.note(u, noMapNote)
 			}
 		}
 	}

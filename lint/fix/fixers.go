@@ -72,7 +72,7 @@ func fixHeaders(p *Plan, d *rules.Diagnostic) bool {
 	}
 	if d.Node.Name == "proxy_set_header" {
 		// WS003 on a line that sends close, keep-alive or "".
-		if name != "connection" || len(d.Node.Words) != 3 {
+		if name != "connection" || len(d.Node.Words) != 3 || !p.mapReachable(d) {
 			return false
 		}
 		p.replaceWord(d, d.Node, 2, p.connectionVar(d, p.owner[d.Node]))
@@ -92,6 +92,9 @@ func fixHeaders(p *Plan, d *rules.Diagnostic) bool {
 			// sets lines of its own: the lines are added below.
 			value := "$http_upgrade"
 			if name == "connection" {
+				if !p.mapReachable(d) {
+					return false
+				}
 				value = p.connectionVar(d, b)
 			}
 			p.replaceWord(d, h.Dir, 2, value)
@@ -99,6 +102,9 @@ func fixHeaders(p *Plan, d *rules.Diagnostic) bool {
 		}
 	}
 	if name == "connection" {
+		if !p.mapReachable(d) {
+			return false
+		}
 		p.connectionVar(d, b)
 	}
 	p.add(d, b, func(a *addition) { a.headers[name] = true })
@@ -122,6 +128,9 @@ func fixConnectionValue(p *Plan, d *rules.Diagnostic) bool {
 				return p.rewriteMap(d, mp.Dir)
 			}
 		}
+	}
+	if !p.mapReachable(d) {
+		return false
 	}
 	p.replaceWord(d, dir, 2, p.connectionVar(d, p.owner[dir]))
 	return true

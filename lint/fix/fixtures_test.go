@@ -59,7 +59,7 @@ func TestFixtures(t *testing.T) {
 			for _, d := range before.diags {
 				if len(d.Edits) == 0 {
 					unfixed[d.Rule.ID]++
-					if fix.For(d.Rule.ID) != nil && d.Rule.ID != "WS001" {
+					if fix.For(d.Rule.ID) != nil && d.Rule.ID != "WS001" && !strings.Contains(d.Fix, "not fixed automatically") {
 						t.Errorf("no edit for %s %s: %s\n  fix: %s", d.Rule.ID, d.Start, d.Message, d.Fix)
 					}
 				}
