@@ -101,6 +101,22 @@ http {
     }
 }
 `, "/ws/chat", true},
+		{"nothing set, keepalive upstream", `events {}
+http {
+    upstream app { server 127.0.0.1:8080; keepalive 8; }
+    server {
+        listen 80;
+        location / {
+            proxy_pass http://app;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
+        location /ws/ {
+            proxy_pass http://app;
+        }
+    }
+}
+`, "/ws/chat", true},
 		// The handshake works before; the fix must keep it working.
 		{"WS004 hard-coded upgrade", doc("WS004"), "/ws", false},
 		{"WS009 client's Connection forwarded", doc("WS009"), "/ws/chat", false},
@@ -125,6 +141,9 @@ http {
 			t.Logf("before: %s", before)
 			if after := handshake(t, fixedSrc, tc.path); after != "" {
 				t.Fatalf("after the fix: %s\n%s", after, fixedSrc)
+			}
+			if strings.Contains(tc.src, "keepalive") && strings.Contains(fixedSrc, "map $http_upgrade") && !strings.Contains(fixedSrc, `''      "";`) {
+				t.Errorf("a keepalive upstream gets the map that sends close:\n%s", fixedSrc)
 			}
 			fixedIDs := map[string]bool{}
 			for _, d := range ds {
