@@ -98,8 +98,11 @@ type Plan struct {
 	m    *model.Model
 	opts Options
 
-	owner map[*parser.Directive]*model.Block // a directive's level
-	byDir map[*parser.Directive]*model.Block // a block directive's level
+	// Built on first use: a block directive's level, and the levels
+	// without a directive (http, a fragment's synthetic server or
+	// location).
+	byDirs map[*parser.Directive]*model.Block
+	tops   []*model.Block
 
 	// The map: the variable every fix sends as Connection, and whether
 	// it has to be inserted (and which findings need it).
@@ -144,21 +147,11 @@ func newPlan(m *model.Model, opts Options) *Plan {
 	p := &Plan{
 		m:     m,
 		opts:  opts,
-		owner: map[*parser.Directive]*model.Block{},
-		byDir: map[*parser.Directive]*model.Block{},
 		adds:  map[*model.Block]*addition{},
 		edits: map[*rules.Diagnostic][]rules.Edit{},
 		notes: map[*rules.Diagnostic]string{},
 
 		rewritten: map[string]bool{},
-	}
-	for _, b := range m.Blocks() {
-		if b.Dir != nil {
-			p.byDir[b.Dir] = b
-		}
-		for _, d := range b.Own {
-			p.owner[d] = b
-		}
 	}
 	if mp := p.suitableMap(); mp != nil {
 		p.mapVar, p.mapExists = mp.Var, true
@@ -266,15 +259,63 @@ func (p *Plan) note(d *rules.Diagnostic, s string) {
 	}
 }
 
+// owner returns the level directive d is set at: the block of the nearest
+// enclosing block directive, through includes; for a directive at the top
+// of a fragment, the level the fragment is read in.
+func (p *Plan) owner(d *parser.Directive) *model.Block {
+	p.index()
+	for x := d; x != nil; {
+		switch {
+		case x.Parent != nil:
+			x = x.Parent
+			if b := p.byDirs[x]; b != nil {
+				return b
+			}
+		case x.File != nil && x.File.IncludedBy != nil:
+			x = x.File.IncludedBy
+		default:
+			for _, b := range p.tops {
+				if slices.Contains(b.Own, d) {
+					return b
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// blockOf returns the level a block directive (server, location) opens.
+func (p *Plan) blockOf(d *parser.Directive) *model.Block {
+	p.index()
+	return p.byDirs[d]
+}
+
+// index maps block directives to their levels, once, on first use (most
+// runs fix nothing).
+func (p *Plan) index() {
+	if p.byDirs != nil {
+		return
+	}
+	p.byDirs = map[*parser.Directive]*model.Block{}
+	for _, b := range p.m.Blocks() {
+		if b.Dir != nil {
+			p.byDirs[b.Dir] = b
+		} else {
+			p.tops = append(p.tops, b)
+		}
+	}
+}
+
 // locationOf returns the level of a finding that points at a location (or
 // server) line.
 func (p *Plan) locationOf(d *rules.Diagnostic) *model.Block {
-	if b := p.byDir[d.Node]; b != nil {
+	if b := p.blockOf(d.Node); b != nil {
 		return b
 	}
 	// A location snippet has no location line: findings about the
 	// location it sits in point at its proxy_pass.
-	if b := p.owner[d.Node]; b != nil && b.Kind == model.KindLocation && b.Dir == nil && d.Node.Name == "proxy_pass" {
+	if b := p.owner(d.Node); b != nil && b.Kind == model.KindLocation && b.Dir == nil && d.Node.Name == "proxy_pass" {
 		return b
 	}
 	return nil
@@ -332,6 +373,9 @@ func appendEdit(es []rules.Edit, e rules.Edit) []rules.Edit {
 // be sent "Connection: close", which would end every kept-alive upstream
 // connection.
 func (p *Plan) decideKeepalive() {
+	if (len(p.mapUsers) == 0 || p.mapExists) && len(p.late) == 0 {
+		return // no map is inserted or rewritten
+	}
 	blocks := slices.Clone(p.mapNeedLoc)
 	if p.mapVar != "" {
 		// Locations that already send the map's variable.

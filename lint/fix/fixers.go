@@ -40,7 +40,7 @@ func fixWS001(p *Plan, d *rules.Diagnostic) bool {
 			if !strings.EqualFold(v, p.mapVar) {
 				p.renameUses(d, v)
 			}
-			p.connectionVar(d, p.owner[dir])
+			p.connectionVar(d, p.owner(dir))
 			return true
 		}
 	}
@@ -75,7 +75,7 @@ func fixHeaders(p *Plan, d *rules.Diagnostic) bool {
 		if name != "connection" || len(d.Node.Words) != 3 || !p.mapReachable(d) {
 			return false
 		}
-		p.replaceWord(d, d.Node, 2, p.connectionVar(d, p.owner[d.Node]))
+		p.replaceWord(d, d.Node, 2, p.connectionVar(d, p.owner(d.Node)))
 		return true
 	}
 	b := p.locationOf(d)
@@ -132,7 +132,7 @@ func fixConnectionValue(p *Plan, d *rules.Diagnostic) bool {
 	if !p.mapReachable(d) {
 		return false
 	}
-	p.replaceWord(d, dir, 2, p.connectionVar(d, p.owner[dir]))
+	p.replaceWord(d, dir, 2, p.connectionVar(d, p.owner(dir)))
 	return true
 }
 
@@ -201,7 +201,7 @@ func fixWS006(p *Plan, d *rules.Diagnostic) bool {
 	if dir.Name != "proxy_read_timeout" || len(dir.Words) != 2 {
 		return false
 	}
-	if own := p.owner[dir]; own != nil && own.Kind == model.KindLocation {
+	if own := p.owner(dir); own != nil && own.Kind == model.KindLocation {
 		v, ok := timeout(own)
 		if ok {
 			p.replaceWord(d, dir, 1, v)
