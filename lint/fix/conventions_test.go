@@ -400,3 +400,23 @@ http {
 }
 `)
 }
+
+// An Upgrade line that sends nothing gets $http_upgrade, in place.
+func TestEmptyUpgradeValueReplaced(t *testing.T) {
+	src := `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location /ws/ {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade "";  # cleared
+            proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 1h;
+        }
+    }
+}
+`
+	fixed(t, src, strings.Replace(src, `proxy_set_header Upgrade "";  # cleared`, `proxy_set_header Upgrade $http_upgrade;  # cleared`, 1))
+}
