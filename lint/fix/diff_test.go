@@ -110,3 +110,31 @@ func TestWriteFileKeepsModeAndRefusesChangedFile(t *testing.T) {
 		t.Errorf("temporary file left behind: %v", ents)
 	}
 }
+
+// Writing through a symbolic link replaces the file it points to and
+// keeps the link.
+func TestWriteFileThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "sites-available", "app.conf")
+	link := filepath.Join(dir, "sites-enabled", "app.conf")
+	for _, d := range []string{filepath.Dir(target), filepath.Dir(link)} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../sites-available/app.conf", link); err != nil {
+		t.Skip(err)
+	}
+	if err := fix.WriteFile(link, "old", "new"); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link is no longer a link: %v %v", st, err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new" {
+		t.Errorf("target holds %q", b)
+	}
+}

@@ -11,7 +11,13 @@ import (
 // then renamed over it, so that a reader (or a crash) sees either the old
 // or the new file, never half of one. old is the text the edits were
 // computed on: when the file no longer holds it, nothing is written.
+//
+// A symbolic link (sites-enabled/app.conf pointing into sites-available)
+// stays a link: the file it points to is replaced.
 func WriteFile(path, old, data string) error {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return fmt.Errorf("fix %s: %w", path, err)
