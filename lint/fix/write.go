@@ -7,7 +7,8 @@ import (
 )
 
 // WriteFile replaces the file at path with data atomically: data goes to a
-// temporary file in the same directory, with the file's mode, which is
+// temporary file in the same directory, with the file's mode (and owner,
+// where the process may set it), which is
 // then renamed over it, so that a reader (or a crash) sees either the old
 // or the new file, never half of one. old is the text the edits were
 // computed on: when the file no longer holds it, nothing is written.
@@ -43,6 +44,7 @@ func WriteFile(path, old, data string) error {
 		_ = tmp.Close()
 		return fmt.Errorf("fix %s: %w", path, err)
 	}
+	keepOwner(tmp, st)
 	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
 		_ = tmp.Close()
 		return fmt.Errorf("fix %s: %w", path, err)
