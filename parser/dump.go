@@ -47,6 +47,79 @@ func isNginxStatusLine(line string) bool {
 	return len(line) > 20 && line[4] == '/' && line[7] == '/' && line[10] == ' ' && strings.Contains(line, "] ")
 }
 
+// NginxError is nginx's own output where a configuration or an `nginx -T`
+// dump was expected. `nginx -T 2>&1 | nginx-wslint -` on a configuration
+// nginx refuses pipes only nginx's messages ("nginx: [emerg] unknown
+// directive ... in /etc/nginx/nginx.conf:5", "nginx: configuration file
+// ... test failed"), and `nginx -t 2>&1` pipes only its verdict: neither is
+// configuration to parse.
+type NginxError struct {
+	// Messages are nginx's lines without the "nginx: " prefix or the error
+	// log's date and pid, in order: "[emerg] unknown directive ...".
+	Messages []string
+	// Failed is set when nginx refused the configuration; otherwise the
+	// input holds nginx's verdict but no dump (nginx -t, not -T).
+	Failed bool
+}
+
+// Error says what nginx said: "nginx -T failed: [emerg] unknown directive
+// "foo" in /etc/nginx/nginx.conf:5", naming nginx's first emerg (else
+// alert or crit) message, or its last line when it gave none.
+func (e *NginxError) Error() string {
+	if !e.Failed {
+		return "standard input holds nginx's messages but no configuration (" + strings.Join(e.Messages, "; ") +
+			`): "nginx -t" prints none, pipe "nginx -T" instead`
+	}
+	first := ""
+	for _, lvl := range []string{"[emerg] ", "[alert] ", "[crit] "} {
+		for _, m := range e.Messages {
+			if first == "" && strings.HasPrefix(m, lvl) {
+				first = m
+			}
+		}
+	}
+	if first == "" {
+		first = e.Messages[len(e.Messages)-1]
+	}
+	return "nginx -T failed: " + first
+}
+
+// NginxMessages returns nginx's messages when src is nothing but nginx's
+// own output (every non-blank line an "nginx: ..." line or an error-log
+// line, at least one of them), nil when src holds anything else: a
+// configuration, a dump, or a mixture.
+func NginxMessages(src string) *NginxError {
+	e := &NginxError{}
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if !isNginxStatusLine(line) {
+			return nil
+		}
+		msg := strings.TrimPrefix(line, "nginx: ")
+		if msg == line {
+			// "2026/11/24 18:51:20 [emerg] 123#123: message".
+			msg = line[20:]
+			if lvl, rest, ok := strings.Cut(msg, "] "); ok {
+				if _, after, ok := strings.Cut(rest, ": "); ok {
+					rest = after
+				}
+				msg = lvl + "] " + rest
+			}
+		}
+		if strings.HasPrefix(msg, "[emerg] ") || strings.HasSuffix(msg, " test failed") {
+			e.Failed = true
+		}
+		e.Messages = append(e.Messages, msg)
+	}
+	if len(e.Messages) == 0 {
+		return nil
+	}
+	return e
+}
+
 // Dump is the set of files in an `nginx -T` dump.
 type Dump struct {
 	// Main is the first file: the one nginx was started with.

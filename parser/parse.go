@@ -71,7 +71,13 @@ func ParseFile(name string, opts Options) (*Config, error) {
 	if fsys == nil {
 		fsys = OSFS{Root: opts.Root}
 	}
-	src, _, err := fsys.ReadFile(name)
+	// The main file is the one the user named: Root maps include paths,
+	// never it.
+	reader := fsys
+	if o, ok := fsys.(OSFS); ok && o.Root != "" {
+		reader = OSFS{}
+	}
+	src, _, err := reader.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -91,11 +97,14 @@ func ParseBytes(name string, src string, opts Options) *Config {
 func parseMain(name, src string, fsys FS, opts Options) *Config {
 	p := &parser{fs: fsys, cfg: &Config{}, cache: map[string]cachedFile{name: {src: src, where: name}}}
 	p.prefix = opts.Prefix
-	if p.prefix == "" {
+	switch p.prefix {
+	case "":
 		p.prefix = path.Dir(name)
 		if p.prefix == "." && !strings.HasPrefix(name, "./") {
 			p.prefix = ""
 		}
+	case ".":
+		p.prefix = "" // the working directory: "snippets/a.conf", not "./snippets/a.conf"
 	}
 	if p.prefix != "" && !strings.HasSuffix(p.prefix, "/") {
 		p.prefix += "/"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -67,6 +68,9 @@ func runFixes(o *options, st *settings, in []lint.Input, res *lint.Result, stdou
 		if err != nil {
 			fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 			return exitError
+		}
+		if st.noWS000 {
+			res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return d.Rule == rules.WS000 })
 		}
 	}
 	return writeReport(o, st, res, stdout, stderr)

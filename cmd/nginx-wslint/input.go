@@ -38,6 +38,9 @@ func inputs(o inputOptions, stdin io.Reader) ([]lint.Input, error) {
 			// pre-reload pipe must not pass on an empty dump.
 			return nil, errors.New(`standard input is empty, nothing to lint (nginx -T prints nothing when nginx itself refuses the configuration: run "nginx -t" to see why)`)
 		}
+		if e := parser.NginxMessages(string(b)); e != nil {
+			return nil, e // nginx -T refused the configuration: its reason, not a parse of it
+		}
 		out = append(out, lint.Buffer(o.stdinFilename, string(b)))
 	}
 	return out, nil
