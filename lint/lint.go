@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 
+	"github.com/nginx-wslint/nginx-wslint/lint/fix"
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -348,6 +349,7 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 	}
 	var diags []Diagnostic
 	var findings []rules.Diagnostic
+	var models []*model.Model
 	for _, cfg := range r.Configs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -358,6 +360,7 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 			diags = append(diags, internalError(f, mainStart(cfg), "building its model of this configuration", "no rule checked it"))
 			continue
 		}
+		models = append(models, m)
 		for _, e := range errs {
 			diags = append(diags, configError(cfg.Redact(e)))
 		}
@@ -377,6 +380,17 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 			pos = mainStart(r.Configs[0])
 		}
 		diags = append(diags, internalError(f, pos, "reading suppression comments", "suppression comments were not applied"))
+	}
+	// Structured fixes (package fix), after suppression so that a silenced
+	// finding adds nothing to the edits of the others.
+	if f := rules.Protect(func() {
+		fix.FillAll(models, findings, fix.Options{MinReadTimeout: opts.Check.MinReadTimeout})
+	}); f != nil {
+		pos := fileStart("")
+		if len(r.Configs) > 0 {
+			pos = mainStart(r.Configs[0])
+		}
+		diags = append(diags, internalError(f, pos, "computing the fixes' edits", "findings may carry no edits"))
 	}
 	findings = redactOutside(r.Configs, findings)
 	for _, f := range findings {
