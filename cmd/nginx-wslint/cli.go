@@ -120,6 +120,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitOK
 		case "route":
 			return runRoute(args[1:], stdin, stdout, stderr)
+		case "lsp":
+			return runLSP(args[1:], stdin, stdout, stderr)
 		case "rules":
 			return runRules(args[1:], stdout, stderr)
 		case "explain":
