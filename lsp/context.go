@@ -2,10 +2,13 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 )
@@ -23,36 +26,76 @@ import (
 // overlay reads the open buffers in place of their files on disk, so that
 // unsaved text is linted in its context.
 type overlay struct {
-	base parser.FS
-	docs map[string]string // fileKey -> text
-	seen map[string]string // path -> fileKey, for this lint
+	base  parser.FS
+	docs  map[string]string // fileKey -> text
+	disk  *diskCache
+	keyOf func(string) string
+}
+
+// diskCache keeps the files of the last lints: a large configuration is
+// thousands of files, and a keystroke changes none of them. A file is read
+// again when its size or modification time changed; the real path of a
+// name is kept until the disk changes (a save, a watched-file event).
+type diskCache struct {
+	files map[string]cachedRead // by the name nginx opens
+	keys  map[string]string     // path -> fileKey
+}
+
+type cachedRead struct {
+	src, where string
+	size       int64
+	mod        time.Time
+}
+
+func newDiskCache() *diskCache {
+	return &diskCache{files: map[string]cachedRead{}, keys: map[string]string{}}
+}
+
+// key is fileKey, cached.
+func (d *diskCache) key(p string) string {
+	k, ok := d.keys[p]
+	if !ok {
+		k = fileKey(p)
+		d.keys[p] = k
+	}
+	return k
 }
 
 // ReadFile implements parser.FS.
 func (o *overlay) ReadFile(name string) (string, string, error) {
-	src, where, err := o.base.ReadFile(name)
-	if text, ok := o.docs[o.key(where)]; ok {
+	src, where, err := o.read(name)
+	if text, ok := o.docs[o.disk.key(where)]; ok {
 		return text, where, nil
 	}
 	return src, where, err
 }
 
+func (o *overlay) read(name string) (string, string, error) {
+	if c, ok := o.disk.files[name]; ok {
+		if st, err := os.Stat(c.where); err == nil && st.Size() == c.size && st.ModTime().Equal(c.mod) {
+			return c.src, c.where, nil
+		}
+		delete(o.disk.files, name)
+	}
+	src, where, err := o.base.ReadFile(name)
+	if err != nil {
+		return src, where, err
+	}
+	if st, serr := os.Stat(where); serr == nil && st.Mode().IsRegular() {
+		o.disk.files[name] = cachedRead{src: src, where: where, size: st.Size(), mod: st.ModTime()}
+	}
+	return src, where, nil
+}
+
 // Glob implements parser.FS.
 func (o *overlay) Glob(pattern string) ([]string, error) { return o.base.Glob(pattern) }
 
-func (o *overlay) key(p string) string {
-	k, ok := o.seen[p]
-	if !ok {
-		k = fileKey(p)
-		o.seen[p] = k
-	}
-	return k
-}
+func (o *overlay) key(p string) string { return o.disk.key(p) }
 
 func (s *Server) newOverlay() *overlay {
-	o := &overlay{base: parser.OSFS{Root: s.opts.Root}, docs: map[string]string{}, seen: map[string]string{}}
+	o := &overlay{base: parser.OSFS{Root: s.opts.Root}, docs: map[string]string{}, disk: s.disk}
 	for _, d := range s.docs {
-		o.docs[fileKey(d.path)] = d.text
+		o.docs[s.disk.key(d.path)] = d.text
 	}
 	return o
 }
@@ -61,7 +104,7 @@ func (s *Server) newOverlay() *overlay {
 // and publishes its diagnostics when they changed. It returns nil only when
 // the linter failed.
 func (s *Server) contextOf(doc *document) *lintContext {
-	dkey := fileKey(doc.path)
+	dkey := s.disk.key(doc.path)
 	// The context doc belonged to, if it is still current.
 	for _, c := range s.sortedContexts() {
 		if _, ok := c.keys[dkey]; ok && c.gen == s.gen {
@@ -132,8 +175,8 @@ func (s *Server) entries(doc *document) []string {
 		if abs, err := filepath.Abs(p); err == nil {
 			p = abs
 		}
-		if !seen[fileKey(p)] {
-			seen[fileKey(p)] = true
+		if !seen[s.disk.key(p)] {
+			seen[s.disk.key(p)] = true
 			out = append(out, p)
 		}
 	}
@@ -247,7 +290,7 @@ func (s *Server) adopt(c *lintContext) {
 	}
 	// Every open buffer of the context gets a list, empty ones too.
 	for _, d := range s.docs {
-		if p, ok := c.keys[fileKey(d.path)]; ok {
+		if p, ok := c.keys[s.disk.key(d.path)]; ok {
 			paths[p] = true
 		}
 	}
@@ -271,8 +314,8 @@ func (s *Server) adopt(c *lintContext) {
 		}
 		used := false
 		for _, d := range s.docs {
-			if _, ok := other.keys[fileKey(d.path)]; ok {
-				if _, mine := c.keys[fileKey(d.path)]; !mine {
+			if _, ok := other.keys[s.disk.key(d.path)]; ok {
+				if _, mine := c.keys[s.disk.key(d.path)]; !mine {
 					used = true
 				}
 			}
@@ -309,9 +352,9 @@ func (s *Server) ownedByContext(uri string) bool {
 // uriFor is the URI diagnostics about path go to: the open buffer's own
 // URI when the file is open (under whatever name), else the file's.
 func (s *Server) uriFor(path string) (string, *int) {
-	k := fileKey(path)
+	k := s.disk.key(path)
 	for _, d := range s.docs {
-		if fileKey(d.path) == k {
+		if s.disk.key(d.path) == k {
 			v := d.version
 			return d.uri, &v
 		}
@@ -325,7 +368,13 @@ func (s *Server) publish(uri string, version *int, diags []Diagnostic) {
 		diags = []Diagnostic{}
 	}
 	b, _ := json.Marshal(diags)
-	if last, ok := s.published[uri]; ok && last == string(b) {
+	key := string(b)
+	if version != nil {
+		// An open buffer hears about every version linted, so that the
+		// client knows its diagnostics are current.
+		key = fmt.Sprintf("%d:%s", *version, b)
+	}
+	if last, ok := s.published[uri]; ok && last == key {
 		return
 	}
 	if len(diags) == 0 {
@@ -337,7 +386,7 @@ func (s *Server) publish(uri string, version *int, diags []Diagnostic) {
 			}
 		}
 	}
-	s.published[uri] = string(b)
+	s.published[uri] = key
 	if s.conn == nil || s.exited {
 		return
 	}

@@ -27,7 +27,7 @@ func (s *Server) locate(uri string, pos Position) (*spot, error) {
 	if c == nil {
 		return nil, fmt.Errorf("%s could not be linted", uri)
 	}
-	f := c.files[c.keys[fileKey(doc.path)]]
+	f := c.files[c.keys[s.disk.key(doc.path)]]
 	if f == nil {
 		return nil, fmt.Errorf("%s is not in its configuration", uri)
 	}

@@ -205,7 +205,7 @@ func (s *Server) completion(p CompletionParams) (any, error) {
 // fileContext is the context the buffer's top level is read in: as its
 // configuration reads it when it was linted, else inferred from its text.
 func (s *Server) fileContext(doc *document) parser.Ctx {
-	k := fileKey(doc.path)
+	k := s.disk.key(doc.path)
 	for _, c := range s.sortedContexts() {
 		if p, ok := c.keys[k]; ok {
 			if f := c.files[p]; f != nil && f.Ctx != parser.CtxUnknown {

@@ -70,6 +70,7 @@ type Server struct {
 	scanned     bool
 	contexts    map[string]*lintContext // by key: the main file's path
 	resolved    map[string]string       // buffer's fileKey -> the main file that includes it, "" for none
+	disk        *diskCache
 	published   map[string]string       // URI -> the diagnostics last sent, as JSON
 	timers      map[string]*time.Timer  // pending lints, by URI
 	gen         int                     // bumped on every buffer or disk change
@@ -105,6 +106,7 @@ func NewServer(opts Options) *Server {
 		docs:      map[string]*document{},
 		contexts:  map[string]*lintContext{},
 		resolved:  map[string]string{},
+		disk:      newDiskCache(),
 		published: map[string]string{},
 		timers:    map[string]*time.Timer{},
 	}
@@ -383,7 +385,7 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) error {
 	doc.text = text
 	doc.version = p.TextDocument.Version
 	s.gen++
-	if filepath.Base(doc.path) == "nginx.conf" || (s.opts.Entry != "" && fileKey(doc.path) == fileKey(s.opts.Entry)) {
+	if filepath.Base(doc.path) == "nginx.conf" || (s.opts.Entry != "" && s.disk.key(doc.path) == s.disk.key(s.opts.Entry)) {
 		// A main file's includes may now reach other buffers, or not.
 		clear(s.resolved)
 	}
@@ -411,6 +413,7 @@ func (s *Server) diskChanged() {
 	s.scanned = false
 	s.workspace = nil
 	clear(s.resolved)
+	clear(s.disk.keys)
 	for _, doc := range s.docs {
 		s.schedule(doc.uri, s.opts.Debounce)
 	}
@@ -429,7 +432,7 @@ func (s *Server) didClose(p DidCloseTextDocumentParams) {
 	for _, c := range s.sortedContexts() {
 		used := false
 		for _, doc := range s.docs {
-			used = used || c.has(fileKey(doc.path))
+			used = used || c.has(s.disk.key(doc.path))
 		}
 		if !used {
 			s.retire(c)
