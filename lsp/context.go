@@ -26,10 +26,9 @@ import (
 // overlay reads the open buffers in place of their files on disk, so that
 // unsaved text is linted in its context.
 type overlay struct {
-	base  parser.FS
-	docs  map[string]string // fileKey -> text
-	disk  *diskCache
-	keyOf func(string) string
+	base parser.FS
+	docs map[string]string // fileKey -> text
+	disk *diskCache
 }
 
 // diskCache keeps the files of the last lints: a large configuration is

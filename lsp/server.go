@@ -71,9 +71,9 @@ type Server struct {
 	contexts    map[string]*lintContext // by key: the main file's path
 	resolved    map[string]string       // buffer's fileKey -> the main file that includes it, "" for none
 	disk        *diskCache
-	published   map[string]string       // URI -> the diagnostics last sent, as JSON
-	timers      map[string]*time.Timer  // pending lints, by URI
-	gen         int                     // bumped on every buffer or disk change
+	published   map[string]string      // URI -> the diagnostics last sent, as JSON
+	timers      map[string]*time.Timer // pending lints, by URI
+	gen         int                    // bumped on every buffer or disk change
 	initialized bool
 	shutdown    bool
 	exited      bool
