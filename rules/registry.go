@@ -12,4 +12,10 @@ var All = []*Rule{
 	WS007,
 	WS008,
 	WS009,
+	WS010,
+	WS011,
+	WS012,
+	WS013,
+	WS014,
+	WS015,
 }
