@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -127,6 +128,9 @@ func (n *yamlNode) str(path ...string) string {
 	return ""
 }
 
+// mappingKey matches a line that starts a mapping entry.
+var mappingKey = regexp.MustCompile(`^[A-Za-z0-9_.-]+:( |$)`)
+
 type yamlLine struct {
 	indent int
 	text   string
@@ -166,8 +170,14 @@ func (p *yamlParser) block(indent int) *yamlNode {
 	if strings.HasPrefix(p.lines[p.i].text, "- ") || p.lines[p.i].text == "-" {
 		n.isList = true
 		for p.skip(); p.i < len(p.lines) && p.lines[p.i].indent == indent && strings.HasPrefix(p.lines[p.i].text, "-"); p.skip() {
-			// "- key: v" starts a mapping indented indent+2.
+			// "- key: v" starts a mapping indented indent+2; anything
+			// else is a scalar item.
 			rest := strings.TrimPrefix(strings.TrimPrefix(p.lines[p.i].text, "-"), " ")
+			if !mappingKey.MatchString(rest) {
+				n.list = append(n.list, &yamlNode{scalar: unquote(rest)})
+				p.i++
+				continue
+			}
 			p.lines[p.i] = yamlLine{indent: indent + 2, text: rest}
 			n.list = append(n.list, p.block(indent+2))
 		}
