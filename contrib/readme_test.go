@@ -30,7 +30,11 @@ func readmeBlock(t *testing.T, heading, lang string) string {
 		t.Fatalf("no %s block after %q", lang, heading)
 	}
 	s = s[j+len(open):]
-	return s[:strings.Index(s, "```")]
+	end := strings.Index(s, "```")
+	if end < 0 {
+		t.Fatalf("unterminated %s block after %q", lang, heading)
+	}
+	return s[:end]
 }
 
 // The README's GitLab job: its script lines, run as GitLab runs them (one
