@@ -27,6 +27,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -173,7 +174,7 @@ func (s *Server) stop() {
 
 // handle answers one request or notification.
 func (s *Server) handle(msg *message) {
-	result, err := s.dispatch(msg)
+	result, err := s.safeDispatch(msg)
 	if !msg.isRequest() {
 		if err != nil {
 			s.logf("%s: %v", msg.Method, err)
@@ -189,6 +190,18 @@ func (s *Server) handle(msg *message) {
 		return
 	}
 	_ = s.conn.reply(msg.ID, result)
+}
+
+// safeDispatch is dispatch that turns a panic (a bug in the linter on
+// some input) into an error response: the editor keeps its server.
+func (s *Server) safeDispatch(msg *message) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logf("%s: internal error: %v\n%s", msg.Method, r, debug.Stack())
+			result, err = nil, &rpcError{Code: codeInternalError, Message: fmt.Sprintf("internal error in nginx-wslint: %v", r)}
+		}
+	}()
+	return s.dispatch(msg)
 }
 
 func (s *Server) dispatch(msg *message) (any, error) {
@@ -455,6 +468,11 @@ func (s *Server) schedule(uri string, delay time.Duration) {
 	s.timers[uri] = time.AfterFunc(max(delay, 0), func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
+		defer func() {
+			if r := recover(); r != nil {
+				s.logf("linting %s: internal error: %v\n%s", uri, r, debug.Stack())
+			}
+		}()
 		if s.exited {
 			return
 		}

@@ -346,3 +346,77 @@ func TestSessionVariable(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// A site in sites-available, enabled through a symlink in sites-enabled
+// that nginx.conf includes: opened under its own name, it is linted in
+// context and its findings reach its buffer.
+func TestSessionSymlinkedSite(t *testing.T) {
+	ws := copyTree(t, "testdata/workspace")
+	writeTo(t, filepath.Join(ws, "nginx.conf"), strings.Replace(readFile(t, filepath.Join(ws, "nginx.conf")), "include conf.d/*.conf;", "include sites-enabled/*;", 1))
+	if err := os.MkdirAll(filepath.Join(ws, "sites-available"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(ws, "sites-enabled"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(ws, "sites-available", "chat")
+	writeTo(t, site, readFile(t, filepath.Join(ws, "conf.d", "chat.conf")))
+	if err := os.Symlink("../sites-available/chat", filepath.Join(ws, "sites-enabled", "chat")); err != nil {
+		t.Fatal(err)
+	}
+	c := startClient(t, Options{})
+	c.initialize(ws, nil)
+	uri := c.open(site, readFile(t, site))
+	ds := c.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
+	if got := codes(ds); got != "WS002,WS003" {
+		t.Errorf("codes %s, want WS002,WS003 (in context, through the symlink)", got)
+	}
+	// The symlink's own name gets nothing: the buffer holds its findings.
+	if _, ok := c.latest[pathToURI(filepath.Join(ws, "sites-enabled", "chat"))]; ok {
+		t.Error("diagnostics were published under the symlink's name too")
+	}
+	c.shutdown()
+}
+
+// initializationOptions.entry names the main file when nothing leads to
+// it: here nginx.conf lives outside the workspace, which holds the sites.
+func TestSessionEntryOption(t *testing.T) {
+	dir := t.TempDir()
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	ws := copyTree(t, "testdata/workspace")
+	root := filepath.Join(dir, "repo")
+	main := filepath.Join(dir, "etc", "nginx.conf")
+	writeTo(t, main, strings.Replace(readFile(t, filepath.Join(ws, "nginx.conf")), "include conf.d/*.conf;", "include "+root+"/sites/*.conf;", 1))
+	writeTo(t, filepath.Join(root, "sites", "chat.conf"), strings.Replace(readFile(t, filepath.Join(ws, "conf.d", "chat.conf")), "include snippets/websocket.conf;", "", 1))
+	for _, c := range []struct {
+		entry any
+		want  string
+	}{
+		// Alone: proxied with HTTP/1.0 as far as the site file shows.
+		{nil, "WS002,WS003,WS005,WS006"},
+		// In context: the http block's proxy_http_version 1.1 applies.
+		{map[string]string{"entry": main}, "WS002,WS003,WS006"},
+	} {
+		cl := startClient(t, Options{})
+		cl.initialize(root, c.entry)
+		site := filepath.Join(root, "sites", "chat.conf")
+		uri := cl.open(site, readFile(t, site))
+		ds := cl.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
+		if got := codes(ds); got != c.want {
+			t.Errorf("entry %v: codes %s, want %s", c.entry, got, c.want)
+		}
+		cl.shutdown()
+	}
+}
+
+func writeTo(t *testing.T, p, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
