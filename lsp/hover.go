@@ -34,6 +34,14 @@ func (s *Server) hover(p TextDocumentPositionParams) (any, error) {
 			return &Hover{Contents: markdown(text), Range: &r}, nil
 		}
 	}
+	if d.Name == "include" && d.Block == nil && wi == 1 {
+		return &Hover{Contents: markdown(s.includeHover(d)), Range: &r}, nil
+	}
+	if wi >= 1 {
+		if u := upstreamNamed(sp.c.res.Model, d); u != nil {
+			return &Hover{Contents: markdown(s.upstreamHover(u)), Range: &r}, nil
+		}
+	}
 	if wi == 0 {
 		if text := directiveHover(d.Name); text != "" {
 			return &Hover{Contents: markdown(text), Range: &r}, nil
@@ -298,4 +306,30 @@ var builtinVars = map[string]string{
 	"date_local": "local date (SSI)", "date_gmt": "GMT date (SSI)", "fastcgi_script_name": "the FastCGI script name",
 	"fastcgi_path_info": "the FastCGI path info", "ancient_browser": "set for ancient browsers", "modern_browser": "set for modern browsers",
 	"msie": "set for MSIE", "server_software": "nginx/version", "time_gmt": "GMT time",
+}
+
+// includeHover lists the files an include reads, in nginx's order.
+func (s *Server) includeHover(d *parser.Directive) string {
+	if d.Unresolved {
+		return fmt.Sprintf("**include %s**: the file cannot be read; what it would set is unknown", d.Arg(0))
+	}
+	if len(d.Included) == 0 {
+		return fmt.Sprintf("**include %s**: matches no file (a glob that matches nothing is fine for nginx)", d.Arg(0))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "**include %s** reads, in this order:\n", d.Arg(0))
+	for _, f := range d.Included {
+		fmt.Fprintf(&b, "\n- %s", s.relPath(f.Path))
+	}
+	return b.String()
+}
+
+// upstreamHover shows an upstream's servers and settings.
+func (s *Server) upstreamHover(u *model.Upstream) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**upstream %s** (%s)\n", u.Name, s.place(u.Dir))
+	for _, d := range u.Own {
+		fmt.Fprintf(&b, "\n- `%s %s`", d.Name, strings.Join(wordValues(d.Args()), " "))
+	}
+	return b.String()
 }

@@ -176,8 +176,21 @@ func (s *Server) completion(p CompletionParams) (any, error) {
 	}
 	li := newLineIndex(doc.text)
 	off := li.offset(p.Position)
-	ctx, word, start, ok := completionContext(doc.text, off, s.fileContext(doc))
 	list := &CompletionList{Items: []CompletionItem{}}
+	if start, prefix, ok := varPrefix(doc.text, off); ok {
+		r := Range{Start: li.position(start), End: li.position(off)}
+		for _, v := range s.variables(doc) {
+			if strings.HasPrefix(v.name, prefix) {
+				sortText := "0" + v.name
+				if v.builtin {
+					sortText = "1" + v.name
+				}
+				list.Items = append(list.Items, CompletionItem{Label: "$" + v.name, Kind: CompletionVariable, Detail: v.detail, SortText: sortText, TextEdit: &TextEdit{Range: r, NewText: "$" + v.name}})
+			}
+		}
+		return list, nil
+	}
+	ctx, word, start, ok := completionContext(doc.text, off, s.fileContext(doc))
 	if !ok {
 		return list, nil
 	}
@@ -295,4 +308,78 @@ func completionContext(text string, off int, top parser.Ctx) (ctx parser.Ctx, wo
 		return 0, "", 0, false
 	}
 	return ctx, text[start:off], start, true
+}
+
+// varPrefix reports whether the cursor ends a variable name being typed
+// ("$conn|"), outside a comment, and returns where its "$" is and the name
+// typed so far.
+func varPrefix(text string, off int) (start int, prefix string, ok bool) {
+	i := off
+	for i > 0 && isVarByte(text[i-1]) {
+		i--
+	}
+	if i == 0 || text[i-1] != '$' {
+		return 0, "", false
+	}
+	lineStart := strings.LastIndexByte(text[:i], '\n') + 1
+	quote := byte(0)
+	for j := lineStart; j < i-1; j++ {
+		switch c := text[j]; {
+		case quote != 0 && c == quote:
+			quote = 0
+		case quote == 0 && (c == '"' || c == '\''):
+			quote = c
+		case quote == 0 && c == '#':
+			return 0, "", false // in a comment
+		}
+	}
+	return i - 1, strings.ToLower(text[i:off]), true
+}
+
+type variable struct {
+	name, detail string
+	builtin      bool
+}
+
+// variables are the ones the buffer's configuration defines (maps and set)
+// and nginx's built-in ones, sorted.
+func (s *Server) variables(doc *document) []variable {
+	seen := map[string]bool{}
+	var out []variable
+	add := func(name, detail string) {
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, variable{name: name, detail: detail})
+		}
+	}
+	k := s.disk.key(doc.path)
+	for _, c := range s.sortedContexts() {
+		if !c.has(k) || c.res == nil || c.res.Model == nil {
+			continue
+		}
+		for _, mp := range c.res.Model.Maps {
+			add(mp.Var, "map "+mp.Source+" $"+mp.Var)
+		}
+		for name := range c.res.Model.Sets {
+			add(name, "set")
+		}
+	}
+	defined := len(out)
+	for name, desc := range builtinVars {
+		add(name, desc)
+	}
+	for _, h := range []string{"http_upgrade", "http_connection", "http_host", "http_x_forwarded_for", "http_x_forwarded_proto", "http_origin", "http_cookie", "http_user_agent", "http_authorization"} {
+		add(h, builtinVar(h))
+	}
+	for i := defined; i < len(out); i++ {
+		out[i].builtin = true
+	}
+	// The configuration's own variables first.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].builtin != out[j].builtin {
+			return !out[i].builtin
+		}
+		return out[i].name < out[j].name
+	})
+	return out
 }

@@ -209,6 +209,7 @@ type CompletionItem struct {
 	Kind          int            `json:"kind"`
 	Detail        string         `json:"detail,omitempty"`
 	Documentation *MarkupContent `json:"documentation,omitempty"`
+	SortText      string         `json:"sortText,omitempty"`
 	InsertText    string         `json:"insertText,omitempty"`
 	TextEdit      *TextEdit      `json:"textEdit,omitempty"`
 }

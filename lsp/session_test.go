@@ -87,6 +87,16 @@ func TestSessionFragmentInContext(t *testing.T) {
 		t.Errorf("directive hover:\n%s\nwant:\n%s", h.Contents.Value, wantDir)
 	}
 
+	// Hover on an upstream name and on an include.
+	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, chat, "chat_backend", 2)}, &h)
+	if want := "**upstream chat_backend** (nginx.conf:7)\n\n- `server 127.0.0.1:8080`"; h.Contents.Value != want {
+		t.Errorf("upstream hover %q, want %q", h.Contents.Value, want)
+	}
+	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, chat, "snippets/", 2)}, &h)
+	if want := "**include snippets/websocket.conf** reads, in this order:\n\n- snippets/websocket.conf"; h.Contents.Value != want {
+		t.Errorf("include hover %q, want %q", h.Contents.Value, want)
+	}
+
 	// Go to definition: the upstream, and the include.
 	var locs []Location
 	c.mustCall("textDocument/definition", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, chat, "chat_backend", 2)}, &locs)
@@ -338,6 +348,15 @@ func TestSessionVariable(t *testing.T) {
 	wantLoc := []Location{{URI: pathToURI(filepath.Join(ws, "nginx.conf")), Range: Range{Start: Position{Line: 2, Character: 22}, End: Position{Line: 2, Character: 41}}}}
 	if !slices.Equal(locs, wantLoc) {
 		t.Errorf("definition %s, want %s", mustJSON(locs), mustJSON(wantLoc))
+	}
+	// Completion of a variable being typed.
+	var list CompletionList
+	at = posOf(t, snip, "$connection_upgrade", 8)
+	c.mustCall("textDocument/completion", CompletionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: at}, &list)
+	wantItem := CompletionItem{Label: "$connection_upgrade", Kind: CompletionVariable, Detail: "map $http_upgrade $connection_upgrade", SortText: "0connection_upgrade",
+		TextEdit: &TextEdit{Range: Range{Start: Position{Line: 1, Character: 28}, End: at}, NewText: "$connection_upgrade"}}
+	if len(list.Items) != 4 || mustJSON(list.Items[0]) != mustJSON(wantItem) || list.Items[1].Label != "$connection" || list.Items[3].Label != "$connection_time" {
+		t.Errorf("variable completion %s, want %s", mustJSON(list.Items), mustJSON(wantItem))
 	}
 	// A built-in variable.
 	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, snip, "$http_upgrade", 3)}, &h)

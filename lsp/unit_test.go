@@ -181,3 +181,24 @@ func TestWordEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestVarPrefix(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		prefix string
+		ok     bool
+	}{
+		{"proxy_set_header Connection $conn|", "conn", true},
+		{"return 200 \"$ho|", "ho", true},
+		{"set $|", "", true},
+		{"# $conn|", "", false},
+		{"return 200 \"#\" $ur|", "ur", true},
+		{"proxy_pass http://b|", "", false},
+	} {
+		off := strings.Index(c.text, "|")
+		start, prefix, ok := varPrefix(strings.Replace(c.text, "|", "", 1), off)
+		if ok != c.ok || ok && (prefix != c.prefix || c.text[start] != '$') {
+			t.Errorf("%q: %d %q %v", c.text, start, prefix, ok)
+		}
+	}
+}
