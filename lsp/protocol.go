@@ -62,6 +62,13 @@ type InitializeParams struct {
 	RootPath              string            `json:"rootPath"`
 	WorkspaceFolders      []WorkspaceFolder `json:"workspaceFolders"`
 	InitializationOptions json.RawMessage   `json:"initializationOptions"`
+	Capabilities          struct {
+		Workspace struct {
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
+		} `json:"workspace"`
+	} `json:"capabilities"`
 }
 
 // DidOpenTextDocumentParams are the parameters of textDocument/didOpen.

@@ -76,6 +76,7 @@ type Server struct {
 	timers      map[string]*time.Timer // pending lints, by URI
 	gen         int                    // bumped on every buffer or disk change
 	initialized bool
+	watch       bool // the client registers file watchers on request
 	shutdown    bool
 	exited      bool
 	ctx         context.Context
@@ -217,7 +218,10 @@ func (s *Server) dispatch(msg *message) (any, error) {
 		return nil, &rpcError{Code: codeInvalidRequest, Message: "the server is shut down"}
 	}
 	switch msg.Method {
-	case "initialized", "$/setTrace", "$/cancelRequest", "workspace/didChangeConfiguration":
+	case "initialized":
+		s.registerWatchers()
+		return nil, nil
+	case "$/setTrace", "$/cancelRequest", "workspace/didChangeConfiguration":
 		return nil, nil
 	case "shutdown":
 		s.shutdown = true
@@ -354,6 +358,7 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 		}
 	}
 	s.initialized = true
+	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	return map[string]any{
 		"capabilities": map[string]any{
 			"positionEncoding": "utf-16",
@@ -420,6 +425,32 @@ func (s *Server) didSave(p DidSaveTextDocumentParams) error {
 	return nil
 }
 
+// watchedGlobs are the files whose changes on disk (a git checkout, another
+// editor) change what the open buffers' configurations read.
+var watchedGlobs = []string{"**/*.conf", "**/*.conf.template", "**/sites-available/*", "**/sites-enabled/*", "**/snippets/*", "**/*.types"}
+
+// registerWatchers asks the client to report changes of configuration
+// files on disk, when it can.
+func (s *Server) registerWatchers() {
+	if !s.watch || s.conn == nil {
+		return
+	}
+	var watchers []map[string]any
+	for _, g := range watchedGlobs {
+		watchers = append(watchers, map[string]any{"globPattern": g})
+	}
+	err := s.conn.write(outgoingRequest{JSONRPC: "2.0", ID: 1, Method: "client/registerCapability", Params: map[string]any{
+		"registrations": []map[string]any{{
+			"id":              "nginx-wslint-files",
+			"method":          "workspace/didChangeWatchedFiles",
+			"registerOptions": map[string]any{"watchers": watchers},
+		}},
+	}})
+	if err != nil {
+		s.logf("registering file watchers: %v", err)
+	}
+}
+
 // diskChanged forgets everything read from the disk.
 func (s *Server) diskChanged() {
 	s.gen++
@@ -427,6 +458,9 @@ func (s *Server) diskChanged() {
 	s.workspace = nil
 	clear(s.resolved)
 	clear(s.disk.keys)
+	// Files may change without their size or second changing: what the
+	// client reports is read again.
+	clear(s.disk.files)
 	for _, doc := range s.docs {
 		s.schedule(doc.uri, s.opts.Debounce)
 	}

@@ -439,3 +439,37 @@ func writeTo(t *testing.T, p, text string) {
 		t.Fatal(err)
 	}
 }
+
+// A client that can watch files is asked to; a file changed on disk (not
+// open) is linted again when the client reports it.
+func TestSessionWatchedFiles(t *testing.T) {
+	ws := copyTree(t, "testdata/workspace")
+	c := startClient(t, Options{})
+	var res map[string]any
+	c.mustCall("initialize", map[string]any{"rootUri": pathToURI(ws), "capabilities": map[string]any{
+		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}}, &res)
+	c.notify("initialized", map[string]any{})
+	for {
+		m := c.next()
+		if m.Method == "client/registerCapability" {
+			if !strings.Contains(string(m.Params), `"method":"workspace/didChangeWatchedFiles"`) || !strings.Contains(string(m.Params), `"globPattern":"**/*.conf"`) {
+				t.Errorf("registration %s", m.Params)
+			}
+			c.send(response{JSONRPC: "2.0", ID: m.ID, Result: nil})
+			break
+		}
+	}
+	snipPath := filepath.Join(ws, "snippets", "websocket.conf")
+	uri := c.open(snipPath, readFile(t, snipPath))
+	chatPath := filepath.Join(ws, "conf.d", "chat.conf")
+	chatURI := pathToURI(chatPath)
+	c.waitDiags(chatURI, func(ds []Diagnostic) bool { return codes(ds) == "WS002,WS003" })
+	// Fixed on disk, by another program.
+	writeTo(t, chatPath, strings.Replace(readFile(t, chatPath), "        proxy_set_header X-Real-IP $remote_addr;\n", "", 1))
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": chatURI, "type": 2}}})
+	c.waitDiags(chatURI, func(ds []Diagnostic) bool { return len(ds) == 0 })
+	if ds := c.latest[uri].Diagnostics; len(ds) != 0 {
+		t.Errorf("snippet: %s", mustJSON(ds))
+	}
+	c.shutdown()
+}
