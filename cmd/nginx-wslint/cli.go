@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/nginx-wslint/nginx-wslint/lint"
 	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/report"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
@@ -154,39 +157,57 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 
-	res, err := load(o.input, stdin)
+	in, err := inputs(o.input, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
 	}
-	res.lint(st.rules, st.model, st.rules2)
-	res.applySeverities(st.severity)
-	out := &outputOptions{format: o.format, quiet: o.quiet, paths: st.paths,
-		color: !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)}
-	if err := write(stdout, out, res); err != nil {
+	res, err := lint.Run(context.Background(), in, st.lint)
+	if err != nil {
+		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		return exitError
+	}
+	out := report.Options{Quiet: o.quiet, Paths: st.paths, Version: version(),
+		Color: !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)}
+	if err := report.Write(stdout, o.format, res, out); err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
 		return exitError
 	}
-	return res.exitCode(o.failOn)
+	return exitCode(res, st.failOn)
+}
+
+// exitCode is 2 when nginx would reject the configuration or input could not
+// be read, else 1 when a diagnostic reaches failOn (a missing include is a
+// warning: nginx would refuse it, and what it hides is not checked), else 0.
+func exitCode(res *lint.Result, failOn rules.Severity) int {
+	if res.Has(rules.Error, lint.ConfigError, lint.ReadError) {
+		return exitError
+	}
+	if res.Has(failOn, lint.Finding, lint.ConfigError, lint.ReadError) {
+		return exitFindings
+	}
+	return exitOK
 }
 
 // settings are the options turned into what the linter runs with.
 type settings struct {
-	rules    []*rules.Rule
-	model    model.Options
-	rules2   rules.Options
-	severity map[*rules.Rule]rules.Severity
-	paths    *pathDisplay
+	lint   lint.Options
+	paths  *report.Paths
+	failOn rules.Severity
 }
 
 func (o *options) settings() (*settings, error) {
-	st := &settings{severity: map[*rules.Rule]rules.Severity{}}
+	st := &settings{lint: o.input.lintOptions()}
+	st.lint.Severity = map[*rules.Rule]rules.Severity{}
 	var err error
-	if st.rules, err = o.selectRules(); err != nil {
+	if st.lint.Rules, err = o.selectRules(); err != nil {
+		return nil, err
+	}
+	if st.failOn, err = parseFailOn(o.failOn); err != nil {
 		return nil, err
 	}
 	if o.nginxVersion != "" {
-		if st.model.Version, err = model.ParseVersion(o.nginxVersion); err != nil {
+		if st.lint.Model.Version, err = model.ParseVersion(o.nginxVersion); err != nil {
 			return nil, fmt.Errorf("invalid value for --nginx-version: %w", err)
 		}
 	}
@@ -195,8 +216,8 @@ func (o *options) settings() (*settings, error) {
 			return nil, fmt.Errorf("invalid value %q for --ws-path: a glob pattern of location paths starting with \"/\", such as /events/*", p)
 		}
 	}
-	st.rules2.WSPaths = o.wsPaths
-	if st.rules2.MinReadTimeout, err = model.ParseMsec(o.minRead); err != nil {
+	st.lint.Check.WSPaths = o.wsPaths
+	if st.lint.Check.MinReadTimeout, err = model.ParseMsec(o.minRead); err != nil {
 		return nil, fmt.Errorf("invalid value %q for --min-read-timeout: an nginx time such as 60s, 5m or 1h30m", o.minRead)
 	}
 	for id, sev := range o.severity {
@@ -208,9 +229,9 @@ func (o *options) settings() (*settings, error) {
 		if !ok {
 			return nil, fmt.Errorf("configuration file: severity %q for %s: accepted values are error, warning and note", sev, id)
 		}
-		st.severity[r] = s
+		st.lint.Severity[r] = s
 	}
-	if st.paths, err = newPathDisplay(o.pathMaps); err != nil {
+	if st.paths, err = report.NewPaths(o.pathMaps); err != nil {
 		return nil, err
 	}
 	return st, nil
@@ -256,8 +277,8 @@ func (o *options) validate() error {
 	default:
 		return fmt.Errorf("invalid value %q for --format: accepted values are text, json, sarif and github", o.format)
 	}
-	if _, ok := severityRank[o.failOn]; !ok {
-		return fmt.Errorf("invalid value %q for --fail-on: accepted values are error, warning, note and never", o.failOn)
+	if _, err := parseFailOn(o.failOn); err != nil {
+		return err
 	}
 	return o.input.validate()
 }
@@ -327,7 +348,7 @@ func (o *options) selectRules() ([]*rules.Rule, error) {
 	if err := set(o.enable, "--enable", true); err != nil {
 		return nil, err
 	}
-	var out []*rules.Rule
+	out := []*rules.Rule{} // not nil: none means none
 	for _, r := range rules.All {
 		if on[r] {
 			out = append(out, r)
@@ -344,5 +365,16 @@ func version() string {
 	return "devel"
 }
 
-// severityRank orders severities for --fail-on; "never" is above them all.
-var severityRank = map[string]int{"note": 1, "warning": 2, "error": 3, "never": 4}
+// never is --fail-on never: above every severity.
+const never = rules.Error + 1
+
+// parseFailOn reads --fail-on: a severity, or "never".
+func parseFailOn(s string) (rules.Severity, error) {
+	if s == "never" {
+		return never, nil
+	}
+	if sev, ok := rules.ParseSeverity(s); ok {
+		return sev, nil
+	}
+	return 0, fmt.Errorf("invalid value %q for --fail-on: accepted values are error, warning, note and never", s)
+}

@@ -2,10 +2,16 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 )
+
+// update refreshes the golden files: go test -run Golden -update.
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func updating() bool { return *update }
 
 // TestGolden runs the command line in every text format on multi-file
 // fixtures and compares with testdata/golden (go test -run Golden -update

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/report"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
@@ -81,20 +82,20 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
 	}
-	if res.exitCode("never") == exitError {
-		_ = writeText(stderr, &outputOptions{format: "text", quiet: true}, res)
+	if exitCode(res, never) == exitError {
+		_ = report.Text(stderr, res, report.Options{Quiet: true})
 		fmt.Fprintln(stderr, "nginx-wslint: nginx would refuse this configuration; fix the errors above first")
 		return exitError
 	}
-	if len(res.configs) != 1 {
+	if len(res.Configs) != 1 {
 		var names []string
-		for _, c := range res.configs {
+		for _, c := range res.Configs {
 			names = append(names, c.Main.Path)
 		}
-		fmt.Fprintf(stderr, "nginx-wslint: route needs one configuration, and %d entry points were found: %s\n", len(res.configs), strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "nginx-wslint: route needs one configuration, and %d entry points were found: %s\n", len(res.Configs), strings.Join(names, ", "))
 		return exitError
 	}
-	m := model.Build(res.configs[0], model.Options{Version: ver})
+	m := model.Build(res.Configs[0], model.Options{Version: ver})
 	r, err := route(m, uri, o.host, o.port)
 	if err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)

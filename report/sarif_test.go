@@ -1,7 +1,8 @@
-package main
+package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -15,23 +16,14 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/nginx-wslint/nginx-wslint/lint"
 	"github.com/nginx-wslint/nginx-wslint/rules"
-	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
-// The golden files of this package are refreshed with -update. Another test
-// file may define the flag too; registering it in init, after every file's
-// variables, keeps a second definition from panicking.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files")
-	}
-}
+// The golden files of this package are refreshed with -update.
+var update = flag.Bool("update", false, "rewrite the golden files")
 
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+func updating() bool { return *update }
 
 // sarifSchemaFile is the official SARIF 2.1.0 schema (OASIS, with the
 // approved errata 01), as published in github.com/oasis-tcs/sarif-spec.
@@ -159,22 +151,29 @@ func get(t *testing.T, v any, path ...any) any {
 	return v
 }
 
-// lintPaths runs the command line's reading and linting on paths, with the
-// default options, as "nginx-wslint PATH..." does.
-func lintPaths(t *testing.T, stdin string, paths ...string) *result {
+// lintPaths lints paths with the default options, as "nginx-wslint
+// PATH..." does; "-" is stdin, named "<stdin>".
+func lintPaths(t *testing.T, stdin string, paths ...string) *lint.Result {
 	t.Helper()
-	res, err := load(inputOptions{stdinFilename: "<stdin>", paths: paths}, strings.NewReader(stdin))
+	var in []lint.Input
+	for _, p := range paths {
+		if p == "-" {
+			in = append(in, lint.Buffer("<stdin>", stdin))
+		} else {
+			in = append(in, lint.File(p))
+		}
+	}
+	res, err := lint.Run(context.Background(), in, lint.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res.lint(rules.All, model.Options{}, rules.Options{})
 	return res
 }
 
-func sarifOf(t *testing.T, res *result, base string) []byte {
+func sarifOf(t *testing.T, res *lint.Result, base string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := writeSARIF(&buf, res, sarifOptions{BaseDir: base}); err != nil {
+	if err := SARIF(&buf, res, Options{BaseDir: base}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -194,7 +193,7 @@ func getwd(t *testing.T) string {
 func sarifFixtures(t *testing.T) []string {
 	t.Helper()
 	var out []string
-	for _, pattern := range []string{"../../testdata/rules/*/*", "../../testdata/ok/*", "../../testdata/examples/*"} {
+	for _, pattern := range []string{"../testdata/rules/*/*", "../testdata/ok/*", "../testdata/examples/*"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
@@ -218,8 +217,8 @@ func TestSARIFSchemaAllFixtures(t *testing.T) {
 	wd := getwd(t)
 	total := 0
 	for _, path := range sarifFixtures(t) {
-		t.Run(strings.TrimPrefix(path, "../../testdata/"), func(t *testing.T) {
-			var res *result
+		t.Run(strings.TrimPrefix(path, "../testdata/"), func(t *testing.T) {
+			var res *lint.Result
 			if strings.HasSuffix(path, ".dump") {
 				dump, err := os.ReadFile(path)
 				if err != nil {
@@ -231,12 +230,12 @@ func TestSARIFSchemaAllFixtures(t *testing.T) {
 			}
 			log := validateSARIF(t, sarifOf(t, res, wd))
 			results := get(t, log, "runs", 0, "results").([]any)
-			if len(results) != len(res.findings) {
-				t.Fatalf("%d results for %d findings", len(results), len(res.findings))
+			if len(results) != len(res.Findings()) {
+				t.Fatalf("%d results for %d findings", len(results), len(res.Findings()))
 			}
 			total += len(results)
 			driverRules := get(t, log, "runs", 0, "tool", "driver", "rules").([]any)
-			for i, d := range res.findings {
+			for i, d := range res.Findings() {
 				r := results[i]
 				if got := get(t, r, "ruleId"); got != d.Rule.ID {
 					t.Errorf("result %d: ruleId %v, want %s", i, got, d.Rule.ID)
@@ -266,7 +265,7 @@ func TestSARIFSchemaAllFixtures(t *testing.T) {
 				if d.Start.File != "<stdin>" && !strings.HasSuffix(filepath.ToSlash(d.Start.File), tail) {
 					t.Errorf("result %d: uri %q does not name %s", i, uri, d.Start.File)
 				}
-				if rel := get(t, r, "relatedLocations").([]any); len(rel) != len(d.Related) {
+				if rel, _ := r.(map[string]any)["relatedLocations"].([]any); len(rel) != len(d.Related) {
 					t.Errorf("result %d: %d related locations, want %d", i, len(rel), len(d.Related))
 				} else {
 					for j, l := range rel {
@@ -278,9 +277,9 @@ func TestSARIFSchemaAllFixtures(t *testing.T) {
 						}
 					}
 				}
-				fp, _ := get(t, r, "partialFingerprints", fingerprintKey).(string)
+				fp, _ := get(t, r, "partialFingerprints", FingerprintKey).(string)
 				if fp == "" {
-					t.Errorf("result %d: no %s fingerprint", i, fingerprintKey)
+					t.Errorf("result %d: no %s fingerprint", i, FingerprintKey)
 				}
 				if d.Fix != "" && get(t, r, "properties", "fix") != d.Fix {
 					t.Errorf("result %d: properties.fix is not the finding's fix", i)
@@ -297,13 +296,13 @@ func TestSARIFSchemaAllFixtures(t *testing.T) {
 // anchor as helpUri and the default level; the security rule carries the
 // security severity code scanning ranks by.
 func TestSARIFDriverRules(t *testing.T) {
-	res := lintPaths(t, "", "../../testdata/ok/plain-proxy.conf")
+	res := lintPaths(t, "", "../testdata/ok/plain-proxy.conf")
 	log := validateSARIF(t, sarifOf(t, res, getwd(t)))
 	driver := get(t, log, "runs", 0, "tool", "driver")
-	if get(t, driver, "name") != "nginx-wslint" || get(t, driver, "version") != version() || get(t, driver, "informationUri") != informationURI {
+	if get(t, driver, "name") != "nginx-wslint" || get(t, driver, "version") != "devel" || get(t, driver, "informationUri") != InformationURI {
 		t.Errorf("driver name/version/informationUri: %v %v %v", get(t, driver, "name"), get(t, driver, "version"), get(t, driver, "informationUri"))
 	}
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,8 +352,8 @@ func TestSARIFDriverRules(t *testing.T) {
 		props, hasProps := rd.(map[string]any)["properties"]
 		if r.Security {
 			securityRules++
-			if sev, ok := get(t, props, "security-severity").(string); !ok || sev != securitySeverity {
-				t.Errorf("%s security-severity = %v, want the string %q", r.ID, get(t, props, "security-severity"), securitySeverity)
+			if sev, ok := get(t, props, "security-severity").(string); !ok || sev != SecuritySeverity {
+				t.Errorf("%s security-severity = %v, want the string %q", r.ID, get(t, props, "security-severity"), SecuritySeverity)
 			}
 			if tags := get(t, props, "tags"); !reflect.DeepEqual(tags, []any{"security"}) {
 				t.Errorf("%s tags = %v, want [security]", r.ID, tags)
@@ -387,9 +386,9 @@ func githubAnchor(heading string) string {
 // With nothing to report the log is still complete: tool, invocation and an
 // empty results array.
 func TestSARIFZeroResults(t *testing.T) {
-	res := lintPaths(t, "", "../../testdata/ok")
-	if len(res.findings) != 0 || len(res.errors) != 0 {
-		t.Fatalf("testdata/ok has findings or errors: %v %v", res.findings, res.errors)
+	res := lintPaths(t, "", "../testdata/ok")
+	if len(res.Findings()) != 0 || len(res.Errors()) != 0 {
+		t.Fatalf("testdata/ok has findings or errors: %v %v", res.Findings(), res.Errors())
 	}
 	out := sarifOf(t, res, getwd(t))
 	log := validateSARIF(t, out)
@@ -457,7 +456,7 @@ func TestSARIFFingerprintsStable(t *testing.T) {
 		// Fingerprints of one log are distinct.
 		seen := map[string]bool{}
 		for _, res := range before {
-			fp := get(t, res, "partialFingerprints", fingerprintKey).(string)
+			fp := get(t, res, "partialFingerprints", FingerprintKey).(string)
 			if seen[fp] {
 				t.Errorf("%s: fingerprint %s appears twice", r.ID, fp)
 			}
@@ -495,12 +494,11 @@ func TestSARIFURIs(t *testing.T) {
 	// Standard input: "stdin.conf" unless --stdin-filename names it.
 	src := "events {}\nhttp { server { location /ws/ { proxy_pass http://b; } } }\n"
 	for name, want := range map[string]string{"<stdin>": "stdin.conf", "sites-available/app.conf": "sites-available/app.conf"} {
-		res, err := load(inputOptions{stdinFilename: name, paths: []string{"-"}}, strings.NewReader(src))
+		res, err := lint.Run(context.Background(), []lint.Input{lint.Buffer(name, src)}, lint.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.lint(rules.All, model.Options{}, rules.Options{})
-		if len(res.findings) == 0 {
+		if len(res.Findings()) == 0 {
 			t.Fatal("no finding on stdin")
 		}
 		log := validateSARIF(t, sarifOf(t, res, getwd(t)))
@@ -519,11 +517,11 @@ func TestSARIFColumnsUTF16(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := lintPaths(t, "", file)
-	if len(res.findings) == 0 {
+	if len(res.Findings()) == 0 {
 		t.Fatal("no finding")
 	}
 	log := validateSARIF(t, sarifOf(t, res, dir))
-	d := res.findings[0]
+	d := res.Findings()[0]
 	region := get(t, log, "runs", 0, "results", 0, "locations", 0, "physicalLocation", "region")
 	// Two two-byte characters before the location: two bytes fewer.
 	if got := int(get(t, region, "startColumn").(float64)); got != int(d.Start.Column)-2 {
@@ -545,7 +543,7 @@ func TestSARIFErrorsSuppressionsFixes(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := lintPaths(t, "", file)
-	if len(res.errors) == 0 {
+	if len(res.Errors()) == 0 {
 		t.Fatal("no configuration error")
 	}
 	log := validateSARIF(t, sarifOf(t, res, dir))
@@ -554,18 +552,18 @@ func TestSARIFErrorsSuppressionsFixes(t *testing.T) {
 		t.Error("executionSuccessful is not true")
 	}
 	notes := get(t, inv, "toolExecutionNotifications").([]any)
-	if len(notes) != len(res.errors) {
-		t.Fatalf("%d notifications for %d errors", len(notes), len(res.errors))
+	if len(notes) != len(res.Errors()) {
+		t.Fatalf("%d notifications for %d errors", len(notes), len(res.Errors()))
 	}
-	for i, p := range res.errors {
+	for i, p := range res.Errors() {
 		n := notes[i]
-		if get(t, n, "level") != p.Severity || get(t, n, "message", "text") != p.Message {
+		if get(t, n, "level") != p.Severity.String() || get(t, n, "message", "text") != p.Message {
 			t.Errorf("notification %d: %v %v, want %s %s", i, get(t, n, "level"), get(t, n, "message", "text"), p.Severity, p.Message)
 		}
 		if get(t, n, "locations", 0, "physicalLocation", "artifactLocation", "uri") != "broken.conf" {
 			t.Errorf("notification %d: uri %v", i, get(t, n, "locations", 0, "physicalLocation", "artifactLocation", "uri"))
 		}
-		if int(get(t, n, "locations", 0, "physicalLocation", "region", "startLine").(float64)) != int(p.Line) {
+		if int(get(t, n, "locations", 0, "physicalLocation", "region", "startLine").(float64)) != int(p.Start.Line) {
 			t.Errorf("notification %d: wrong line", i)
 		}
 	}
@@ -583,11 +581,11 @@ func TestSARIFErrorsSuppressionsFixes(t *testing.T) {
 	res = lintPaths(t, "", file)
 	log = validateSARIF(t, sarifOf(t, res, dir))
 	results := get(t, log, "runs", 0, "results").([]any)
-	if len(results) != len(res.findings) {
-		t.Fatalf("%d results for %d findings", len(results), len(res.findings))
+	if len(results) != len(res.Findings()) {
+		t.Fatalf("%d results for %d findings", len(results), len(res.Findings()))
 	}
 	var suppressed, ws000 int
-	for i, d := range res.findings {
+	for i, d := range res.Findings() {
 		r := results[i]
 		sups, has := r.(map[string]any)["suppressions"]
 		switch {
@@ -615,7 +613,7 @@ func TestSARIFErrorsSuppressionsFixes(t *testing.T) {
 		if d.Fix != "" && get(t, r, "properties", "fix") != d.Fix {
 			t.Errorf("result %d: properties.fix = %v, want %q", i, get(t, r, "properties", "fix"), d.Fix)
 		}
-		if fixes := get(t, r, "fixes").([]any); len(fixes) != 0 {
+		if fixes, has := r.(map[string]any)["fixes"]; has {
 			t.Errorf("result %d: fixes %v without an edit to make", i, fixes)
 		}
 	}
@@ -626,11 +624,11 @@ func TestSARIFErrorsSuppressionsFixes(t *testing.T) {
 
 // The README's multi-file example, as a golden file (-update rewrites it).
 func TestSARIFGolden(t *testing.T) {
-	golden, err := filepath.Abs("testdata/sarif/golden.sarif")
+	golden, err := filepath.Abs("testdata/golden.sarif")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir("../..")
+	t.Chdir("..")
 	res := lintPaths(t, "", "testdata/examples/chat")
 	out := sarifOf(t, res, getwd(t))
 	validateSARIF(t, out)
@@ -653,11 +651,11 @@ func TestSARIFGolden(t *testing.T) {
 }
 
 // The schema check has teeth: what code scanning or the schema refuses
-// fails it (a fix without artifactChanges, which is why fixes stay empty and
-// the advice goes into properties.fix; an unknown level; a zero line).
+// fails it (a fix without artifactChanges, which is why a fix without edits
+// is only advice in properties.fix; an unknown level; a zero line).
 func TestSARIFSchemaRejects(t *testing.T) {
-	res := lintPaths(t, "", "../../testdata/rules/WS009/http-connection.conf")
-	if len(res.findings) == 0 {
+	res := lintPaths(t, "", "../testdata/rules/WS009/http-connection.conf")
+	if len(res.Findings()) == 0 {
 		t.Fatal("no finding")
 	}
 	out := sarifOf(t, res, getwd(t))
@@ -686,5 +684,59 @@ func TestSARIFSchemaRejects(t *testing.T) {
 		if err := sarifSchema(t).Validate(inst); err == nil {
 			t.Errorf("%s: the schema accepts it", name)
 		}
+	}
+}
+
+// A finding with edits carries them as a SARIF fix: one artifact change
+// per file, each edit a replacement of a line/column region (UTF-16
+// columns) with the inserted text; the log still validates.
+func TestSARIFFixWithEdits(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "e.conf")
+	src := "events {}\nhttp { server { server_name \u00e9.example; location /ws/ {\n    proxy_pass http://b;\n} } }\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := lintPaths(t, "", file)
+	if len(res.Diagnostics) == 0 {
+		t.Fatal("no finding")
+	}
+	d := &res.Diagnostics[0]
+	at := strings.Index(src, "location")
+	ins := strings.Index(src, "    proxy_pass")
+	d.Edits = []rules.Edit{
+		{File: file, Start: at, End: at + len("location"), NewText: "location"},
+		{File: file, Start: ins, End: ins, NewText: "    proxy_http_version 1.1;\n"},
+	}
+	log := validateSARIF(t, sarifOf(t, res, dir))
+	fix := get(t, log, "runs", 0, "results", 0, "fixes", 0)
+	if get(t, fix, "description", "text") != d.Fix {
+		t.Errorf("fix description %v, want %q", get(t, fix, "description", "text"), d.Fix)
+	}
+	changes := get(t, fix, "artifactChanges").([]any)
+	if len(changes) != 1 || get(t, changes[0], "artifactLocation", "uri") != "e.conf" {
+		t.Fatalf("artifactChanges: %v", changes)
+	}
+	reps := get(t, changes[0], "replacements").([]any)
+	if len(reps) != 2 {
+		t.Fatalf("replacements: %v", reps)
+	}
+	// "é" is two bytes, one UTF-16 unit: the byte column 41 is column 40.
+	for i, want := range []map[string]any{
+		{"startLine": 2.0, "startColumn": 40.0, "endLine": 2.0, "endColumn": 48.0, "text": "location"},
+		{"startLine": 3.0, "startColumn": 1.0, "endLine": 3.0, "endColumn": 1.0, "text": "    proxy_http_version 1.1;\n"},
+	} {
+		region := get(t, reps[i], "deletedRegion").(map[string]any)
+		for _, k := range []string{"startLine", "startColumn", "endLine", "endColumn"} {
+			if region[k] != want[k] {
+				t.Errorf("replacement %d: %s = %v, want %v", i, k, region[k], want[k])
+			}
+		}
+		if got := get(t, reps[i], "insertedContent", "text"); got != want["text"] {
+			t.Errorf("replacement %d: text %q", i, got)
+		}
+	}
+	if get(t, log, "runs", 0, "results", 0, "properties", "fix") != d.Fix {
+		t.Error("properties.fix lost")
 	}
 }

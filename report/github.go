@@ -1,0 +1,58 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/nginx-wslint/nginx-wslint/lint"
+	"github.com/nginx-wslint/nginx-wslint/rules"
+)
+
+// GitHub prints GitHub Actions workflow commands, one annotation per
+// finding, then the plain text lines (GitHub shows only the first 10
+// annotations of each severity per step) and a summary.
+func GitHub(w io.Writer, r *lint.Result, o Options) error {
+	var b strings.Builder
+	level := map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Note: "notice"}
+	vs := views(r, o.Paths, false)
+	for _, v := range vs {
+		title := "nginx configuration error"
+		if v.Kind == lint.Finding {
+			title = v.Rule.ID
+		}
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(o.Paths.Show(v.Start.File)), v.Start.Line, v.Start.Column)
+		if v.End.File == v.Start.File && v.End.Line >= v.Start.Line && v.End.Line > 0 {
+			props += fmt.Sprintf(",endLine=%d", v.End.Line)
+			if v.End.Line == v.Start.Line && v.End.Column > v.Start.Column {
+				props += fmt.Sprintf(",endColumn=%d", v.End.Column)
+			}
+		}
+		msg := v.message
+		if v.Fix != "" {
+			msg += "\nfix: " + v.Fix
+		}
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", level[v.Severity], props, ghProperty(title), ghData(msg))
+	}
+	plain := o
+	plain.Color = false
+	plain.Quiet = true
+	writeText(&b, r, vs, plain)
+	counts := map[rules.Severity]int{}
+	for _, v := range vs {
+		counts[v.Severity]++
+	}
+	fmt.Fprintf(&b, "nginx-wslint: %d errors, %d warnings, %d notes\n", counts[rules.Error], counts[rules.Warning], counts[rules.Note])
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,97 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/nginx-wslint/nginx-wslint/lint"
+)
+
+// jsonReport is the documented JSON output. Version 1; fields are only ever
+// added.
+type jsonReport struct {
+	Version  int           `json:"version"`
+	Findings []jsonFinding `json:"findings"`
+	Errors   []jsonError   `json:"errors"`
+}
+
+type jsonFinding struct {
+	Rule       string          `json:"rule"`
+	Name       string          `json:"name"`
+	Severity   string          `json:"severity"`
+	File       string          `json:"file"`
+	Line       int             `json:"line"`
+	Column     int             `json:"column"`
+	EndLine    int             `json:"endLine"`
+	EndColumn  int             `json:"endColumn"`
+	Message    string          `json:"message"`
+	Fix        string          `json:"fix"`
+	Edits      []jsonEdit      `json:"edits,omitempty"`
+	Related    []jsonRelated   `json:"related"`
+	Suppressed *jsonSuppressed `json:"suppressed,omitempty"`
+}
+
+// jsonEdit is one text edit of a finding's fix: replace the bytes
+// [start, end) of file with newText.
+type jsonEdit struct {
+	File    string `json:"file"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	NewText string `json:"newText"`
+}
+
+type jsonSuppressed struct {
+	Reason string `json:"reason"`
+}
+
+type jsonRelated struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
+}
+
+type jsonError struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// JSON writes the documented JSON report: every finding (suppressed ones
+// with their reason) and every configuration error.
+func JSON(w io.Writer, r *lint.Result, o Options) error {
+	rep := jsonReport{Version: 1, Findings: []jsonFinding{}, Errors: []jsonError{}}
+	for _, v := range views(r, o.Paths, true) {
+		if v.Kind != lint.Finding {
+			rep.Errors = append(rep.Errors, jsonError{File: o.Paths.Show(v.Start.File), Line: int(v.Start.Line), Column: int(v.Start.Column), Severity: v.Severity.String(), Message: v.message})
+			continue
+		}
+		rep.Findings = append(rep.Findings, jsonFindingOf(o.Paths, v))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(rep)
+}
+
+func jsonFindingOf(pd *Paths, v view) jsonFinding {
+	d := v.Diagnostic
+	f := jsonFinding{
+		Rule: d.Rule.ID, Name: d.Rule.Name, Severity: d.Severity.String(),
+		File: pd.Show(d.Start.File), Line: int(d.Start.Line), Column: int(d.Start.Column),
+		EndLine: int(d.End.Line), EndColumn: int(d.End.Column),
+		Message: v.message, Fix: d.Fix, Related: []jsonRelated{},
+	}
+	for _, e := range d.Edits {
+		f.Edits = append(f.Edits, jsonEdit{File: pd.Show(e.File), Start: e.Start, End: e.End, NewText: e.NewText})
+	}
+	for i, rel := range d.Related {
+		f.Related = append(f.Related, jsonRelated{File: pd.Show(rel.File), Line: int(rel.Line), Column: int(rel.Column), Message: v.related[i]})
+	}
+	if d.Suppressed != nil {
+		f.Suppressed = &jsonSuppressed{Reason: d.Suppressed.Reason}
+	}
+	return f
+}
