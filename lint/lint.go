@@ -94,6 +94,9 @@ type Options struct {
 	Root string
 	// Context is the block a fragment file sits in (default: inferred).
 	Context parser.Ctx
+	// FS reads the files, nil for the disk (with Root); the language server
+	// shows its unsaved buffers through it.
+	FS parser.FS
 	// Rules are the rules to run; nil runs every rule (rules.All), an empty
 	// non-nil slice none.
 	Rules []*rules.Rule
@@ -106,7 +109,7 @@ type Options struct {
 }
 
 func (o *Options) parserOptions() parser.Options {
-	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context}
+	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, FS: o.FS}
 }
 
 func (o *Options) rules() []*rules.Rule {

@@ -101,20 +101,12 @@ func wordEnd(src string, off int) int {
 func (s *Server) diagnostics(c *lintContext) map[string][]Diagnostic {
 	out := map[string][]Diagnostic{}
 	x := &indexes{c: c, li: map[string]*lineIndex{}}
-	for _, e := range c.res.Errors {
+	for _, e := range c.res.Problems {
 		r, ok := x.rangeOf(e.Position, parser.Position{})
 		if !ok {
 			continue
 		}
-		msg := e.Msg
-		if e.Hint != "" {
-			msg += " (" + e.Hint + ")"
-		}
-		sev := SeverityError
-		if e.Missing {
-			sev = SeverityWarning
-		}
-		out[e.File] = append(out[e.File], Diagnostic{Range: r, Severity: sev, Source: "nginx-wslint", Message: msg})
+		out[e.File] = append(out[e.File], Diagnostic{Range: r, Severity: severity(e.Severity), Source: "nginx-wslint", Message: e.Message})
 	}
 	for i := range c.res.Findings {
 		d := &c.res.Findings[i]

@@ -38,7 +38,7 @@ func (s *Server) hover(p TextDocumentPositionParams) (any, error) {
 		return &Hover{Contents: markdown(s.includeHover(d)), Range: &r}, nil
 	}
 	if wi >= 1 {
-		if u := upstreamNamed(sp.c.res.Model, d); u != nil {
+		if u := upstreamNamed(sp.c.res.model(), d); u != nil {
 			return &Hover{Contents: markdown(s.upstreamHover(u)), Range: &r}, nil
 		}
 	}
@@ -77,7 +77,7 @@ func directiveHover(name string) string {
 // a proxied location the request line, headers, version and read timeout
 // the backend gets, each with where it is set.
 func (s *Server) locationHover(sp *spot, d *parser.Directive) string {
-	m := sp.c.res.Model
+	m := sp.c.res.model()
 	var loc *model.Location
 	for _, l := range m.Locations() {
 		if l.Dir == d {
@@ -200,7 +200,7 @@ func (s *Server) relPath(p string) string {
 
 // varHover says where a variable is defined and what it holds.
 func (s *Server) varHover(sp *spot, name string) string {
-	m := sp.c.res.Model
+	m := sp.c.res.model()
 	lname := strings.ToLower(name)
 	var b strings.Builder
 	fmt.Fprintf(&b, "**$%s**", name)

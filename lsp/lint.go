@@ -2,7 +2,9 @@ package lsp
 
 import (
 	"context"
+	"errors"
 
+	"github.com/nginx-wslint/nginx-wslint/lint"
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -17,17 +19,33 @@ type Input struct {
 	Parse parser.Options
 }
 
+// Problem is a configuration error (what nginx would refuse, or, as a
+// warning, an include target that could not be read) or an internal error
+// of the linter on this input.
+type Problem struct {
+	parser.Position
+	Severity rules.Severity
+	Message  string
+}
+
 // Result is what linting one configuration found.
 type Result struct {
 	Config *parser.Config
-	// Model is the semantic model the rules asked; hover and go to
-	// definition ask it too.
-	Model *model.Model
+	// Model is the semantic model hover and go to definition ask; nil
+	// until built from Config with ModelOptions.
+	Model        *model.Model
+	ModelOptions model.Options
 	// Findings are sorted, with suppressed ones marked.
 	Findings []rules.Diagnostic
-	// Errors are the configuration errors: what nginx would refuse
-	// (Missing ones are include targets that could not be read).
-	Errors []*parser.Error
+	Problems []Problem
+}
+
+// model returns the result's model, built on first use.
+func (r *Result) model() *model.Model {
+	if r.Model == nil {
+		r.Model = model.Build(r.Config, r.ModelOptions)
+	}
+	return r.Model
 }
 
 // Linter lints a configuration for the editor.
@@ -35,36 +53,35 @@ type Linter interface {
 	Lint(ctx context.Context, in Input) (*Result, error)
 }
 
-// RuleLinter runs the rules of the rules package, as the command line does.
+// RuleLinter lints with the engine (lint.Run), as the command line does,
+// with the command line's settings; Prefix, Root, Context and FS come from
+// each Input.
 type RuleLinter struct {
-	Rules []*rules.Rule // nil: rules.All
-	Model model.Options
-	Opts  rules.Options
-	// Severity overrides rules' default severities.
-	Severity map[*rules.Rule]rules.Severity
+	Options lint.Options
 }
 
 // Lint implements Linter.
 func (l *RuleLinter) Lint(ctx context.Context, in Input) (*Result, error) {
-	if err := ctx.Err(); err != nil {
+	o := l.Options
+	o.Prefix, o.Root, o.Context, o.FS = in.Parse.Prefix, in.Parse.Root, in.Parse.Context, in.Parse.FS
+	res, err := lint.Run(ctx, []lint.Input{lint.Buffer(in.Name, in.Src)}, o)
+	if err != nil {
 		return nil, err
 	}
-	sel := l.Rules
-	if sel == nil {
-		sel = rules.All
+	if len(res.Configs) != 1 {
+		return nil, errors.New("the engine read no configuration from the buffer")
 	}
-	cfg := parser.ParseBytes(in.Name, in.Src, in.Parse)
-	m := model.Build(cfg, l.Model)
-	res := &Result{Config: cfg, Model: m}
-	res.Errors = append(res.Errors, cfg.Errors...)
-	res.Errors = append(res.Errors, m.ValueErrors()...)
-	findings := rules.Run(m, sel, l.Opts)
-	findings = rules.ApplySuppressions([]*parser.Config{cfg}, findings, sel)
-	for i := range findings {
-		if s, ok := l.Severity[findings[i].Rule]; ok {
-			findings[i].Severity = s
+	out := &Result{Config: res.Configs[0], ModelOptions: o.Model}
+	for _, d := range res.Diagnostics {
+		if d.Kind == lint.Finding {
+			out.Findings = append(out.Findings, d.Diagnostic)
+			continue
 		}
+		msg := d.Message
+		if d.Kind == lint.InternalError {
+			msg = "internal error of nginx-wslint (please report it): " + msg
+		}
+		out.Problems = append(out.Problems, Problem{Position: d.Start, Severity: d.Severity, Message: msg})
 	}
-	res.Findings = findings
-	return res, nil
+	return out, nil
 }

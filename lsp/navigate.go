@@ -19,7 +19,7 @@ func (s *Server) definition(p TextDocumentPositionParams) (any, error) {
 	if d == nil {
 		return []Location{}, nil
 	}
-	m := sp.c.res.Model
+	m := sp.c.res.model()
 	if wi >= 0 {
 		if name, _, _, ok := varAt(sp.file.Src, d.Words[wi], sp.off); ok {
 			var out []Location
@@ -354,13 +354,13 @@ func (s *Server) variables(doc *document) []variable {
 	}
 	k := s.disk.key(doc.path)
 	for _, c := range s.sortedContexts() {
-		if !c.has(k) || c.res == nil || c.res.Model == nil {
+		if !c.has(k) || c.res == nil {
 			continue
 		}
-		for _, mp := range c.res.Model.Maps {
+		for _, mp := range c.res.model().Maps {
 			add(mp.Var, "map "+mp.Source+" $"+mp.Var)
 		}
-		for name := range c.res.Model.Sets {
+		for name := range c.res.model().Sets {
 			add(name, "set")
 		}
 	}

@@ -62,10 +62,10 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 	srv := lsp.NewServer(lsp.Options{
-		Linter:  &lsp.RuleLinter{Rules: st.rules, Model: st.model, Opts: st.rules2, Severity: st.severity},
+		Linter:  &lsp.RuleLinter{Options: st.lint},
 		Entry:   entry,
-		Prefix:  o.input.prefix,
-		Root:    o.input.root,
+		Prefix:  st.lint.Prefix,
+		Root:    st.lint.Root,
 		Version: version(),
 		Log:     stderr,
 	})
