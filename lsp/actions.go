@@ -68,10 +68,11 @@ func (s *Server) codeActions(p CodeActionParams) (any, error) {
 	return out, nil
 }
 
-// overlaps reports whether two ranges share a position (an empty request
-// range at the cursor counts when the cursor is inside or at an end).
+// overlaps reports whether two ranges share a line: a cursor anywhere on
+// a finding's line (as Neovim asks, with the line's diagnostics) gets its
+// actions.
 func overlaps(a, b Range) bool {
-	return !before(a.End, b.Start) && !before(b.End, a.Start)
+	return a.End.Line >= b.Start.Line && b.End.Line >= a.Start.Line
 }
 
 func before(p, q Position) bool {

@@ -58,6 +58,9 @@ type Linter interface {
 // each Input.
 type RuleLinter struct {
 	Options lint.Options
+	// Fix, when set, fills the findings' Edits (lint/fix's Fill), which
+	// become the code actions' edits; it gets the configuration's model.
+	Fix func(m *model.Model, findings []rules.Diagnostic)
 }
 
 // Lint implements Linter.
@@ -82,6 +85,9 @@ func (l *RuleLinter) Lint(ctx context.Context, in Input) (*Result, error) {
 			msg = "internal error of nginx-wslint (please report it): " + msg
 		}
 		out.Problems = append(out.Problems, Problem{Position: d.Start, Severity: d.Severity, Message: msg})
+	}
+	if l.Fix != nil && len(out.Findings) > 0 {
+		l.Fix(out.model(), out.Findings)
 	}
 	return out, nil
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/nginx-wslint/nginx-wslint/rules"
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
 // A site file opened from a workspace whose nginx.conf includes it is
@@ -470,6 +471,44 @@ func TestSessionWatchedFiles(t *testing.T) {
 	c.waitDiags(chatURI, func(ds []Diagnostic) bool { return len(ds) == 0 })
 	if ds := c.latest[uri].Diagnostics; len(ds) != 0 {
 		t.Errorf("snippet: %s", mustJSON(ds))
+	}
+	c.shutdown()
+}
+
+// RuleLinter.Fix fills the findings' edits with the configuration's model,
+// and the code actions carry them.
+func TestRuleLinterFix(t *testing.T) {
+	ws := copyTree(t, "testdata/workspace")
+	var calls int
+	fix := func(m *model.Model, ds []rules.Diagnostic) {
+		calls++
+		if m == nil || len(m.Servers) != 1 {
+			t.Errorf("Fix got model %v", m)
+		}
+		for i := range ds {
+			if ds[i].Rule.ID == "WS003" {
+				loc := ds[i].Node
+				open := int(loc.Block.Open.Offset) + 1
+				ds[i].Edits = []rules.Edit{{File: loc.File.Path, Start: open, End: open, NewText: "\n        proxy_set_header Connection $connection_upgrade;"}}
+			}
+		}
+	}
+	c := startClient(t, Options{Linter: &RuleLinter{Fix: fix}})
+	c.initialize(ws, nil)
+	chatPath := filepath.Join(ws, "conf.d", "chat.conf")
+	uri := c.open(chatPath, readFile(t, chatPath))
+	c.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
+	var actions []CodeAction
+	c.mustCall("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Range: Range{Start: Position{Line: 9}, End: Position{Line: 9}}}, &actions)
+	var titles []string
+	for _, a := range actions {
+		titles = append(titles, a.Title)
+	}
+	if len(titles) != 3 || !strings.HasPrefix(titles[1], "Fix WS003: add `proxy_set_header Connection $connection_upgrade;`") {
+		t.Errorf("actions %q", titles)
+	}
+	if calls == 0 {
+		t.Error("Fix was not called")
 	}
 	c.shutdown()
 }
