@@ -46,6 +46,25 @@ for _, r in pairs(res or {}) do
   end
 end
 
+local acts = vim.lsp.buf_request_sync(0, "textDocument/codeAction", {
+  textDocument = { uri = vim.uri_from_bufnr(0) },
+  range = { start = { line = 9, character = 0 }, ["end"] = { line = 9, character = 0 } },
+  context = { diagnostics = {} },
+}, 10000)
+for _, r in pairs(acts or {}) do
+  for _, a in ipairs(r.result or {}) do say("action " .. a.title) end
+end
+
+local defs = vim.lsp.buf_request_sync(0, "textDocument/definition", {
+  textDocument = { uri = vim.uri_from_bufnr(0) },
+  position = { line = 10, character = 30 },
+}, 10000)
+for _, r in pairs(defs or {}) do
+  for _, l in ipairs(r.result or {}) do
+    say(string.format("definition %s:%d:%d", vim.fn.fnamemodify(vim.uri_to_fname(l.uri), ":t"), l.range.start.line + 1, l.range.start.character + 1))
+  end
+end
+
 -- An unsaved edit: the two headers the location lacks.
 vim.api.nvim_buf_set_lines(0, 11, 11, false, {
   "        proxy_set_header Upgrade $http_upgrade;",
