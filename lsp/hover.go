@@ -151,9 +151,17 @@ func (s *Server) locationHover(sp *spot, d *parser.Directive) string {
 	}
 	fmt.Fprintf(&b, "\n\n- `proxy_http_version %s` (%s)\n", v.Value, s.placeOr(v.Dir, m))
 	rt := m.ProxyTimeout(blk, "proxy_read_timeout")
-	fmt.Fprintf(&b, "- `proxy_read_timeout %s` (%s)\n\nrequest headers sent:\n\n", rt.Value, s.placeOr(rt.Dir, m))
+	fmt.Fprintf(&b, "- `proxy_read_timeout %s` (%s)\n\nrequest headers sent (and what a WebSocket handshake makes of them):\n\n", rt.Value, s.placeOr(rt.Dir, m))
 	for _, h := range m.SentHeaders(blk) {
-		fmt.Fprintf(&b, "- `%s: %s` (%s)\n", h.Name, h.Value, s.placeOr(h.Dir, m))
+		fmt.Fprintf(&b, "- `%s: %s`", h.Name, h.Value)
+		if v, known := m.Eval(h.Value, model.HandshakeRequest()); known && v != h.Value {
+			if v == "" {
+				b.WriteString(" → not sent (empty)")
+			} else {
+				fmt.Fprintf(&b, " → `%s`", v)
+			}
+		}
+		fmt.Fprintf(&b, " (%s)\n", s.placeOr(h.Dir, m))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -81,6 +81,18 @@ func TestSessionFragmentInContext(t *testing.T) {
 		t.Errorf("hover kind %q range %+v", h.Contents.Kind, h.Range)
 	}
 
+	// On "location /", the headers inherited from the snippet, with what a
+	// handshake makes of them.
+	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, chat, "location /", 0)}, &h)
+	for _, want := range []string{
+		"- `Upgrade: $http_upgrade` → `websocket` (snippets/websocket.conf:1)",
+		"- `Connection: $connection_upgrade` → `upgrade` (snippets/websocket.conf:2)",
+	} {
+		if !strings.Contains(h.Contents.Value, want) {
+			t.Errorf("hover on location / lacks %q:\n%s", want, h.Contents.Value)
+		}
+	}
+
 	// Hover on a directive name: its contexts and summary.
 	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, chat, "proxy_set_header", 3)}, &h)
 	wantDir := "**proxy_set_header**: a request header sent to the backend; a level that sets any inherits none from outer levels\n\nallowed in: http, server, location; takes 2 arguments"
