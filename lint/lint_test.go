@@ -121,13 +121,14 @@ func TestRunOptionsAndErrors(t *testing.T) {
 		"    proxy_set_header Connection \"upgrade\";\n"+
 		"} } }\n")
 	all := run(t, lint.Options{}, lint.File(p))
-	want := p + ":2:17: error: WS005 (suppressed)\n" + p + ":2:17: warning: WS006\n"
+	// WS006 is a note: the application's heartbeat is unknown.
+	want := p + ":2:17: error: WS005 (suppressed)\n" + p + ":2:17: note: WS006\n"
 	if got := lines(all); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	sev := run(t, lint.Options{Severity: map[*rules.Rule]lint.Severity{rules.WS006: rules.Note}}, lint.File(p))
-	if got, want := lines(sev), p+":2:17: error: WS005 (suppressed)\n"+p+":2:17: note: WS006\n"; got != want {
-		t.Errorf("with WS006 as a note:\n%s\nwant:\n%s", got, want)
+	sev := run(t, lint.Options{Severity: map[*rules.Rule]lint.Severity{rules.WS006: rules.Error}}, lint.File(p))
+	if got, want := lines(sev), p+":2:17: error: WS005 (suppressed)\n"+p+":2:17: error: WS006\n"; got != want {
+		t.Errorf("with WS006 as an error:\n%s\nwant:\n%s", got, want)
 	}
 	if none := run(t, lint.Options{Rules: []*rules.Rule{}}, lint.File(p)); len(none.Diagnostics) != 0 {
 		t.Errorf("no rules, yet:\n%s", lines(none))

@@ -87,7 +87,7 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 				if e.Hint != "" {
 					e.Hint += "; "
 				}
-				e.Hint += "what it would set is unknown, so the WebSocket checks skip the locations it applies to"
+				e.Hint += "what it would set is unknown, so the WebSocket checks it could change are skipped"
 			}
 			return
 		}

@@ -126,9 +126,38 @@ func (p *parser) parseFile(name, where, src string, ctx Ctx, includedBy *Directi
 	defer func() { p.stack = p.stack[:len(p.stack)-1] }()
 
 	lx := newLexer(where, src)
+	n := len(p.cfg.Errors)
 	f.Directives, _, _ = p.parseBlock(lx, f, nil, ctx, 0)
 	f.Comments = lx.comments
+	templateHint(p.cfg.Errors[n:], where, src)
 	return f
+}
+
+// templateMarks are what Go and Jinja templates put in a file, which nginx
+// (and so the linter) reads as braces.
+var templateMarks = []string{"{{", "{%", "{#"}
+
+// templateHint adds to a brace syntax error in a file that holds template
+// markup that the file is a template: nginx refuses it the same way, and the
+// rendered file is what should be linted.
+func templateHint(errs []*Error, file, src string) {
+	marked := false
+	for _, m := range templateMarks {
+		marked = marked || strings.Contains(src, m)
+	}
+	if !marked {
+		return
+	}
+	for _, e := range errs {
+		if e.File != file || !strings.HasPrefix(e.Msg, `unexpected "{"`) && !strings.HasPrefix(e.Msg, `unexpected "}"`) && !strings.HasPrefix(e.Msg, `unknown directive "{`) {
+			continue
+		}
+		hint := "the file holds Go or Jinja template markup ({{ }}, {% %}): render the template with its values and lint the result, which is what nginx reads"
+		if e.Hint != "" {
+			hint = e.Hint + "; " + hint
+		}
+		e.Hint = hint
+	}
 }
 
 // parseBlock reads directives until the end of the block (or the file, at

@@ -22,20 +22,16 @@ func configured(m *model.Model, b *model.Block, name string) ([]model.Header, *m
 
 // lostHeader finds a proxy_set_header for name at a level above the one
 // whose lines are in effect: set there, but not inherited because a nearer
-// level sets proxy_set_header lines of its own.
-func lostHeader(b *model.Block, from *model.Block, name string) *parser.Directive {
-	if from == nil {
+// level sets proxy_set_header lines of its own. It asks the model what the
+// level above from would use (only the nearest level with lines counts).
+func lostHeader(from *model.Block, name string) *parser.Directive {
+	if from == nil || from.Parent == nil {
 		return nil
 	}
-	for l := from.Parent; l != nil; l = l.Parent {
-		for _, d := range l.All("proxy_set_header") {
-			if strings.EqualFold(d.Arg(0), name) {
-				return d
-			}
-		}
-		if len(l.All("proxy_set_header")) > 0 {
-			// Only the nearest level with lines would have been inherited.
-			return nil
+	outer, _ := from.Parent.InheritedArray("proxy_set_header")
+	for _, d := range outer {
+		if strings.EqualFold(d.Arg(0), name) {
+			return d
 		}
 	}
 	return nil
@@ -98,3 +94,12 @@ func describeLocation(loc *model.Location) string {
 // quote puts s in double quotes for a message, as written (no escaping of
 // the backslashes of a regex).
 func quote(s string) string { return `"` + s + `"` }
+
+// locationRelated points at the WebSocket location as a related place; none
+// for the location a location-context snippet sits in, which has no line.
+func locationRelated(loc *model.Location) []Related {
+	if loc.Dir == nil {
+		return nil
+	}
+	return []Related{RelatedAt(loc.Dir, "the WebSocket location")}
+}

@@ -53,8 +53,23 @@ http {
 
 func checkWS003(p *Pass) {
 	m := p.Model
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		conns, from := configured(m, w.Block, "Connection")
+		if unreadable(w.Block, aspectHeaders, from) != nil {
+			// The file that could not be read may set the header.
+			continue
+		}
+		if inc, why := shadowedBy(w.Block, from, "Connection"); inc != nil && len(conns) > 0 {
+			what := "Connection: close, nginx's default"
+			if m.Version.HTTP11ByDefault() {
+				what = "no Connection header (nginx 1.29.7 and later send none by default)"
+			}
+			p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: %s; the backend refuses the handshake with 400 or 426",
+				describeLocation(w.Location), w.Why, what, why),
+				"add `proxy_set_header Connection $connection_upgrade;` (and the Upgrade line) to this location, next to the include",
+				RelatedAt(inc, "this file sets proxy_set_header lines of its own"), RelatedAt(conns[0].Dir, "set here, but not inherited"))
+			continue
+		}
 		if len(conns) == 0 {
 			what := "Connection: close, nginx's default"
 			if m.Version.HTTP11ByDefault() {
@@ -63,11 +78,11 @@ func checkWS003(p *Pass) {
 			msg := fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: the backend refuses the handshake with 400 or 426",
 				describeLocation(w.Location), w.Why, what)
 			var rel []Related
-			if lost := lostHeader(w.Block, from, "Connection"); lost != nil {
+			if lost := lostHeader(from, "Connection"); lost != nil {
 				msg += "; the Connection header set at " + at(lost) + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
 				rel = lostRelated(lost, from)
 			}
-			p.Report(w.Dir, msg, "add `proxy_set_header Connection $connection_upgrade;` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block)", rel...)
+			p.ReportWS(w, w.Dir, msg, "add `proxy_set_header Connection $connection_upgrade;` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block)", rel...)
 			continue
 		}
 		ok := false
@@ -86,10 +101,10 @@ func checkWS003(p *Pass) {
 		if h.Value == "" {
 			sent = "no Connection header (an empty value is not sent)"
 		}
-		p.Report(h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400 or 426",
+		p.ReportWS(w, h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400 or 426",
 			describeLocation(w.Location), w.Why, sent),
 			"send `Connection $connection_upgrade` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block), or `Connection \"upgrade\"` in a location that only serves WebSocket",
-			RelatedAt(w.Dir, "the WebSocket location"))
+			locationRelated(w.Location)...)
 	}
 }
 

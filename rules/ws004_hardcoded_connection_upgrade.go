@@ -20,8 +20,12 @@ var WS004 = &Rule{
 			"the upstream connection as it should. The map sends `upgrade` only for handshakes and `close` (or nothing, " +
 			"with `''` as the value) otherwise. With `Upgrade` hard-coded as well, a plain request can get a 101 from " +
 			"the backend that nginx does not tunnel, and the client hangs. In a location that serves only WebSocket the " +
-			"literal value is fine, and this rule is silent: it speaks about the catch-all `location /` and API " +
-			"locations (a path word `api`), whose traffic is evidently mixed.",
+			"literal value is fine, and this rule is silent: it speaks about locations whose traffic is evidently mixed: " +
+			"the catch-all `location /`; API locations (a path word `api`, unless the backend's name or a location-level " +
+			"`Upgrade websocket` says it only speaks WebSocket); and whole applications mounted under a one-segment " +
+			"sub-path (`location /app/`, `location __PATH__/`) that the location evidently serves pages for: it sets " +
+			"sub_filter, proxy_redirect, rewrite, expires or client_max_body_size. A dedicated endpoint such as " +
+			"`/livekit/sfu/` is left alone.",
 		Bad: `events {}
 http {
     server {
@@ -73,10 +77,13 @@ func checkWS004(p *Pass) {
 			continue
 		}
 		var mixed *model.Location
+		why := ""
 		for _, loc := range users[d] {
-			if w := p.WebSocket(loc); (w == nil || !w.Dedicated) && servesPlainHTTP(loc) {
-				mixed = loc
-				break
+			if w := p.WebSocket(loc); w == nil || !w.Dedicated {
+				if why = servesPlainHTTP(m, loc); why != "" {
+					mixed = loc
+					break
+				}
 			}
 		}
 		if mixed == nil {
@@ -94,7 +101,7 @@ func checkWS004(p *Pass) {
 			rel = append(rel, RelatedAt(ups[0].Dir, "Upgrade hard-coded here"))
 		}
 		if mixed.Dir != nil && !sameDir(mixed.Dir, d) {
-			rel = append(rel, RelatedAt(mixed.Dir, "this location also serves ordinary requests"))
+			rel = append(rel, RelatedAt(mixed.Dir, "%s", why))
 		}
 		p.Report(d, msg, "use `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block", rel...)
 	}

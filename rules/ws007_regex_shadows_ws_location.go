@@ -25,7 +25,9 @@ var WS007 = &Rule{
 			"location does not stop the regexes of the outer levels: the fix then goes on the outer location. No " +
 			"finding when the regex location itself proxies WebSocket correctly, or when it only takes URIs that end " +
 			"in a file extension (`.php`, `.js`, `.png`...) or go through a hidden segment (`/.git`), which WebSocket " +
-			"clients do not open.",
+			"clients do not open, with one exception: a Socket.IO server serves its browser client at " +
+			"`/socket.io/socket.io.js` (and `.min.js`, `.esm.min.js`), so a static-file regex such as `~* \\.(js|css)$` " +
+			"that takes those from a `/socket.io/` location breaks every page that loads the client from there.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
@@ -76,17 +78,20 @@ func checkWS007(p *Pass) {
 			regexes[l.Server] = append(regexes[l.Server], l)
 		}
 	}
-	for _, w := range p.WebSocketLocations() {
+	for _, w := range p.AllWebSocketLocations() {
 		// Only endpoints (by path, --ws-path or the marker): a location that
 		// passes upgrade headers but also serves a whole site (location /,
 		// /api/) is routinely refined by regex locations on purpose.
 		if !w.Dedicated || !w.IsPrefix() || w.Dir == nil || w.Server == nil {
 			continue
 		}
+		if socketIOBundle(p, w, regexes[w.Server]) {
+			continue
+		}
 		for _, r := range regexes[w.Server] {
 			// nginx only tries the regexes of w's own level and of the
 			// levels above it (§5.2); others never see w's URIs.
-			if !consulted(r, w.Location) || proxiesWebSocket(p, r) {
+			if !consulted(r, w.Location) || proxiesWebSocket(p.Model, r) {
 				continue
 			}
 			example, err := r.Regex.Example(w.Name, func(uri string) bool {
@@ -104,12 +109,55 @@ func checkWS007(p *Pass) {
 			} else if w.Modifier == "^~" {
 				continue
 			}
-			p.Report(w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
+			p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
 				quote(r.Match()), at(r.Dir), quote(example), quote(w.Match()), w.Why, extra),
 				fix, RelatedAt(r.Dir, "this regex location takes %s", example))
 			break
 		}
 	}
+}
+
+// socketIOBundles are the browser client files a Socket.IO server serves
+// under its path.
+var socketIOBundles = []string{"socket.io.js", "socket.io.min.js", "socket.io.esm.min.js"}
+
+// socketIOBundle reports (and returns true) when a regex location that does
+// not proxy, typically a static-file one such as ~* \.(js|css)$, takes the
+// Socket.IO client bundle from a /socket.io/ location without ^~: every page
+// that loads the client from the Socket.IO server breaks.
+func socketIOBundle(p *Pass, w *WSLocation, regexes []*model.Location) bool {
+	segs := pathWords(w.Location)
+	if w.Protocol == nil || w.Protocol.Name != "Socket.IO" || len(segs) == 0 || segs[len(segs)-1] != "socket.io" {
+		return false
+	}
+	base := strings.TrimSuffix(w.Name, "/") + "/"
+	for _, file := range socketIOBundles {
+		uri := base + file
+		if deepestPrefix(w.Server.Locations, uri) != w.Location {
+			continue
+		}
+		lm := w.Server.FindLocation(uri)
+		if lm.Err != nil || lm.Redirect || lm.Location == nil || lm.Location == w.Location || !lm.Location.IsRegex() || lm.Location.Proxies() {
+			continue
+		}
+		r := lm.Location
+		if !consulted(r, w.Location) {
+			continue
+		}
+		guard := guardFor(w.Location, r)
+		if guard == w.Location && w.Modifier == "^~" {
+			return false
+		}
+		fix := fmt.Sprintf("write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name)
+		if guard != w.Location {
+			fix = "add ^~ to the outer location " + quote(guard.Match()) + ", at the regex's level"
+		}
+		p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, the Socket.IO client bundle that the Socket.IO server behind WebSocket location %s (%s) serves: nginx tries regex locations after finding the longest prefix, unless it has ^~, so every page that loads the client from there gets whatever the regex location serves (usually a 404) instead of the script",
+			quote(r.Match()), at(r.Dir), quote(uri), quote(w.Match()), w.Why),
+			fix, RelatedAt(r.Dir, "this regex location takes %s", uri))
+		return true
+	}
+	return false
 }
 
 // takenBy reports whether nginx sends uri, a request meant for the
@@ -197,8 +245,7 @@ func guardFor(w, r *model.Location) *model.Location {
 
 // proxiesWebSocket reports whether a location passes WebSocket correctly by
 // itself: Upgrade and an upgrading Connection sent, over HTTP/1.1.
-func proxiesWebSocket(p *Pass, loc *model.Location) bool {
-	m := p.Model
+func proxiesWebSocket(m *model.Model, loc *model.Location) bool {
 	if !loc.Proxies() || m.HTTPVersion(loc.Block).Value != "1.1" {
 		return false
 	}

@@ -97,9 +97,9 @@ func checkWS008(p *Pass) {
 		default:
 			how = "the location's prefix is cut off, which is right only if the backend serves WebSocket at " + up.Target
 		}
-		p.Report(pass, fmt.Sprintf("proxy_pass %s rewrites the WebSocket path of %s (%s): a request for %s reaches the backend as %s, because %s; a WebSocket server listening on %s answers 404",
+		p.ReportWS(w, pass, fmt.Sprintf("proxy_pass %s rewrites the WebSocket path of %s (%s): a request for %s reaches the backend as %s, because %s; a WebSocket server listening on %s answers 404",
 			pass.Arg(0), describeLocation(w.Location), w.Why, example, up.Target, how, example),
 			fmt.Sprintf("drop the URI part (`proxy_pass %s://%s;`) so the backend receives %s, or make the location and the URI part end alike", up.URL.Scheme, up.URL.Host, example),
-			RelatedAt(w.Dir, "the WebSocket location"))
+			locationRelated(w.Location)...)
 	}
 }

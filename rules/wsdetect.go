@@ -36,19 +36,35 @@ type WSLocation struct {
 	// headers: a location such as "/" that passes upgrade headers also
 	// serves ordinary requests.
 	Dedicated bool
+	// Weak is set when only weak evidence makes it a WebSocket location:
+	// upgrade headers inherited from a server block or a shared snippet
+	// (often boilerplate), a path name that REST APIs use too (/hubs,
+	// /live, /events, /stream), or headers it loses to inheritance while
+	// nothing else says WebSocket. Checks report notes, not errors, about
+	// weak locations.
+	Weak bool
+	// Protocol is the well-known protocol its path names (the heartbeat
+	// table), nil when unknown.
+	Protocol *Protocol
+	// outer is set when only an outer level's upgrade headers (inherited,
+	// or lost to the location's own lines) make it a WebSocket location.
+	outer bool
 }
 
 // wsIndex is the WebSocket detection, done once per run for every rule.
 type wsIndex struct {
 	conns   []*parser.Directive // proxy_set_header Connection lines, once
 	proxied []*model.Location
-	ws      []*WSLocation
+	all     []*WSLocation // every WebSocket location
+	ws      []*WSLocation // those with no unreadable include on their way up
 	by      map[*model.Location]*WSLocation
 }
 
 func newWSIndex(m *model.Model, opts Options) *wsIndex {
 	ix := &wsIndex{by: map[*model.Location]*WSLocation{}}
 	markers := markerLines(m)
+	var cands []*WSLocation
+	perServer := map[*model.Server][]*model.Location{}
 	for _, loc := range m.Locations() {
 		// A location that proxies only inside an if or limit_except block
 		// proxies with its own settings: those blocks cannot set headers
@@ -57,14 +73,37 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 			continue
 		}
 		ix.proxied = append(ix.proxied, loc)
-		w := detect(m, loc, opts, markers)
-		if w == nil {
+		perServer[loc.Server] = append(perServer[loc.Server], loc)
+	}
+	for _, loc := range ix.proxied {
+		if w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1); w != nil {
+			cands = append(cands, w)
+		}
+	}
+	// A location marked only by inherited boilerplate, in a server whose
+	// WebSocket traffic a dedicated endpoint location takes, is not a
+	// WebSocket location: its requests are ordinary ones.
+	dedicated := map[*model.Server]*WSLocation{}
+	for _, w := range cands {
+		if w.Dedicated && !w.Weak && dedicated[w.Server] == nil {
+			dedicated[w.Server] = w
+		}
+	}
+	for _, w := range cands {
+		d := dedicated[w.Server]
+		if w.outer && d != nil && d != w {
 			continue
 		}
-		ix.by[loc] = w
-		// An include that could not be read may hold the very headers the
-		// rules look for: such locations are not judged.
-		if loc.Unresolved() == nil {
+		if !w.Dedicated && !w.Weak && d != nil && proxiesWebSocket(m, d.Location) {
+			// The server's WebSocket endpoint is elsewhere, and works: a
+			// location that only sends upgrade headers of its own is
+			// likely copied boilerplate.
+			w.Weak = true
+			w.Why += ", while the server's WebSocket endpoint is " + describeLocation(d.Location)
+		}
+		ix.by[w.Location] = w
+		ix.all = append(ix.all, w)
+		if w.Unresolved() == nil {
 			ix.ws = append(ix.ws, w)
 		}
 	}
@@ -76,6 +115,11 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 // up), in configuration order.
 func (p *Pass) WebSocketLocations() []*WSLocation { return p.ws.ws }
 
+// AllWebSocketLocations returns every WebSocket location, also those below
+// an include that could not be read: a rule that uses it skips (or hedges)
+// only what such an include could change (see unreadable).
+func (p *Pass) AllWebSocketLocations() []*WSLocation { return p.ws.all }
+
 // ProxiedLocations returns every location with a proxy_pass of its own.
 func (p *Pass) ProxiedLocations() []*model.Location { return p.ws.proxied }
 
@@ -83,48 +127,187 @@ func (p *Pass) ProxiedLocations() []*model.Location { return p.ws.proxied }
 // location.
 func (p *Pass) WebSocket(loc *model.Location) *WSLocation { return p.ws.by[loc] }
 
-func detect(m *model.Model, loc *model.Location, opts Options, markers map[string]map[int32]bool) *WSLocation {
+// ReportWS reports a finding about WebSocket location w as Report does,
+// with the rule's severity capped at note when only weak evidence makes w
+// a WebSocket location.
+func (p *Pass) ReportWS(w *WSLocation, d *parser.Directive, message, fix string, related ...Related) {
+	sev := p.rule.Severity
+	if w != nil && w.Weak {
+		sev = Note
+	}
+	if d == nil && w != nil {
+		d = anchor(w.Location)
+	}
+	p.reportAs(sev, d, message, fix, related...)
+}
+
+// anchor is the directive a finding about loc points at: its location line,
+// or, for the location a location-context snippet sits in (which has no
+// line), its proxy_pass or first directive.
+func anchor(loc *model.Location) *parser.Directive {
+	if loc.Dir != nil {
+		return loc.Dir
+	}
+	if d := loc.Get("proxy_pass"); d != nil {
+		return d
+	}
+	if len(loc.Own) > 0 {
+		return loc.Own[0]
+	}
+	return nil
+}
+
+// reportAs reports with an explicit severity; a finding with nowhere to
+// point (nil d) is dropped rather than reported without a position.
+func (p *Pass) reportAs(sev Severity, d *parser.Directive, message, fix string, related ...Related) {
+	if d == nil {
+		return
+	}
+	n := len(*p.out)
+	p.Report(d, message, fix, related...)
+	if len(*p.out) > n {
+		(*p.out)[len(*p.out)-1].Severity = sev
+	}
+}
+
+func detect(m *model.Model, loc *model.Location, opts Options, markers map[string]map[int32]bool, alone bool) *WSLocation {
+	proto := ProtocolFor(loc)
+	mk := func(why string, dedicated, weak bool) *WSLocation {
+		return &WSLocation{Location: loc, Why: why, Dedicated: dedicated, Weak: weak, Protocol: proto}
+	}
 	if loc.Dir != nil {
 		line := loc.Dir.Start.Line
 		if fl := markers[loc.Dir.File.Path]; fl[line] || fl[line-1] {
-			return &WSLocation{Location: loc, Why: "it is marked with # nginx-wslint-websocket", Dedicated: true}
+			return mk("it is marked with # nginx-wslint-websocket", true, false)
 		}
-	}
-	if ep := endpoint(loc); ep != "" {
-		return &WSLocation{Location: loc, Why: `its path matches the WebSocket endpoint "` + ep + `"`, Dedicated: true}
 	}
 	for _, pat := range opts.WSPaths {
 		name := loc.Name
 		if ok, _ := path.Match(pat, name); ok {
-			return &WSLocation{Location: loc, Why: `its path matches --ws-path "` + pat + `"`, Dedicated: true}
+			return mk(`its path matches --ws-path "`+pat+`"`, true, false)
 		}
 		if ok, _ := path.Match(pat, strings.TrimSuffix(name, "/")); ok {
-			return &WSLocation{Location: loc, Why: `its path matches --ws-path "` + pat + `"`, Dedicated: true}
+			return mk(`its path matches --ws-path "`+pat+`"`, true, false)
 		}
 	}
-	headers, _ := m.ProxyHeaders(loc.Block)
-	for _, h := range headers {
+	ep, strong := endpointStrength(loc)
+	if ep != "" && strong {
+		return mk(`its path matches the WebSocket endpoint "`+ep+`"`, true, false)
+	}
+	headers, from := m.ProxyHeaders(loc.Block)
+	var set *model.Header
+	for i, h := range headers {
 		if h.Dir == nil || h.Value == "" {
 			continue
 		}
-		switch {
-		case strings.EqualFold(h.Name, "Upgrade"):
-			return &WSLocation{Location: loc, Why: "it sets the Upgrade request header (" + at(h.Dir) + ")"}
-		case strings.EqualFold(h.Name, "Connection") && carriesUpgradeIntent(m, h.Value):
-			return &WSLocation{Location: loc, Why: "it sets an upgrading Connection request header (" + at(h.Dir) + ")"}
-		}
-	}
-	for b := loc.Block; b != nil; b = b.Parent {
-		for _, d := range b.All("add_header") {
-			if strings.EqualFold(d.Arg(0), "Upgrade") || strings.EqualFold(d.Arg(0), "Connection") && strings.Contains(strings.ToLower(d.Arg(1)), "upgrade") {
-				return &WSLocation{Location: loc, Why: "it sets add_header " + d.Arg(0) + " (" + at(d) + "), an attempt at passing the WebSocket upgrade"}
-			}
-		}
-		if len(b.All("add_header")) > 0 {
+		if strings.EqualFold(h.Name, "Upgrade") || strings.EqualFold(h.Name, "Connection") && carriesUpgradeIntent(m, h.Value) {
+			set = &headers[i]
 			break
 		}
 	}
+	inherited := from != nil && (from.Kind == model.KindServer || from.Kind == model.KindHTTP)
+	what := func(h *model.Header) string {
+		if strings.EqualFold(h.Name, "Upgrade") {
+			return "the Upgrade request header"
+		}
+		return "an upgrading Connection request header"
+	}
+	if ep != "" {
+		// A weak endpoint name: evidence beyond the name decides.
+		base := `its path matches "` + ep + `", a name REST APIs use too`
+		switch {
+		case set != nil:
+			return mk(base+", and it sends "+what(set)+" ("+at(set.Dir)+")", true, false)
+		case lostUpgrade(m, loc.Block, from) != nil:
+			return mk(base+", and an outer level sets the Upgrade request header ("+at(lostUpgrade(m, loc.Block, from))+")", true, false)
+		case upstreamSaysWS(m, loc):
+			return mk(base+", and its upstream's name says WebSocket", true, false)
+		}
+		return mk(base+"; nothing else (upgrade headers, --ws-path, the marker comment) says it is a WebSocket endpoint", true, true)
+	}
+	if set != nil {
+		if !inherited {
+			return mk("it sets "+what(set)+" ("+at(set.Dir)+")", false, false)
+		}
+		// Headers from a server block or a shared snippet: boilerplate,
+		// unless this is the only location they can be meant for.
+		why := "it inherits " + what(set) + " set at " + describeLevel(from) + " (" + at(set.Dir) + ")"
+		w := mk(why, false, true)
+		if alone {
+			w = mk(why+", and it is the only proxied location there", false, false)
+		}
+		w.outer = true
+		return w
+	}
+	if lost := lostUpgrade(m, loc.Block, from); lost != nil {
+		why := "an outer level sets " + lostWhat(lost) + " (" + at(lost) + "), which it does not inherit because it sets proxy_set_header lines of its own"
+		catchAll := loc.Name == "/" && loc.IsPrefix()
+		w := mk(why, false, !catchAll && !alone)
+		w.outer = true
+		return w
+	}
+	adds, _ := loc.InheritedArray("add_header")
+	for _, d := range adds {
+		if strings.EqualFold(d.Arg(0), "Upgrade") || strings.EqualFold(d.Arg(0), "Connection") && strings.Contains(strings.ToLower(d.Arg(1)), "upgrade") {
+			return mk("it sets add_header "+d.Arg(0)+" ("+at(d)+"), an attempt at passing the WebSocket upgrade", false, false)
+		}
+	}
 	return nil
+}
+
+// describeLevel names an outer level for messages.
+func describeLevel(b *model.Block) string {
+	if b == nil {
+		return "an outer level"
+	}
+	switch b.Kind {
+	case model.KindServer:
+		return "server level"
+	case model.KindHTTP:
+		return "http level"
+	}
+	return b.Describe()
+}
+
+// lostUpgrade returns an Upgrade (or upgrading Connection) proxy_set_header
+// set at a level above from, the level whose lines b uses: set there, but
+// not inherited because from sets lines of its own. Nil when from is nil
+// or nothing is lost.
+func lostUpgrade(m *model.Model, b, from *model.Block) *parser.Directive {
+	if from == nil {
+		return nil
+	}
+	if d := lostHeader(from, "Upgrade"); d != nil && d.Arg(1) != "" {
+		return d
+	}
+	if d := lostHeader(from, "Connection"); d != nil && carriesUpgradeIntent(m, d.Arg(1)) {
+		return d
+	}
+	return nil
+}
+
+func lostWhat(d *parser.Directive) string {
+	if strings.EqualFold(d.Arg(0), "Upgrade") {
+		return "the Upgrade request header"
+	}
+	return "an upgrading Connection request header"
+}
+
+// wsNameRE matches names that say WebSocket: an upstream called
+// "ws_backend" or "signalr".
+var wsNameRE = regexp.MustCompile(`(?i)(^|[^a-z])(ws|wss|websockets?|socket|sockets|socketio|signalr|cable|realtime)([^a-z]|$)`)
+
+// upstreamSaysWS reports whether the location's proxy_pass target names a
+// WebSocket backend.
+func upstreamSaysWS(m *model.Model, loc *model.Location) bool {
+	d := m.ProxyPass(loc.Block)
+	if d == nil {
+		return false
+	}
+	u := strings.TrimPrefix(strings.TrimPrefix(d.Arg(0), "http://"), "https://")
+	host, rest, _ := strings.Cut(u, "/")
+	host, _, _ = strings.Cut(host, ":")
+	return wsNameRE.MatchString(host) || wsNameRE.MatchString(rest)
 }
 
 // carriesUpgradeIntent reports whether a Connection value is meant to pass
@@ -161,6 +344,17 @@ var fileLike = regexp.MustCompile(`\.[A-Za-z0-9]{1,5}$`)
 // endpoint ("socket.io" is an endpoint).
 func isFileSegment(seg string) bool {
 	return fileLike.MatchString(seg) && !wsWords[strings.ToLower(seg)]
+}
+
+// weakEndpoints are endpoint names REST APIs use too: SignalR's /hubs (a
+// media server's /hubs/ is a REST API), Phoenix's /live.
+var weakEndpoints = map[string]bool{"/hubs": true, "/live": true}
+
+// endpointStrength returns the well-known endpoint loc's path matches ("" for
+// none) and whether that name is strong evidence on its own.
+func endpointStrength(loc *model.Location) (string, bool) {
+	ep := endpoint(loc)
+	return ep, ep != "" && !weakEndpoints[ep]
 }
 
 // endpoint returns the well-known WebSocket endpoint loc's path matches, "".
@@ -248,27 +442,72 @@ func markerLines(m *model.Model) map[string]map[int32]bool {
 
 func at(d *parser.Directive) string { return d.Position().String() }
 
-// servesPlainHTTP reports whether a location evidently also receives
-// ordinary requests: the catch-all "location /", or an API location (a
-// path word "api" and no WebSocket endpoint). Other locations that pass
-// upgrade headers are taken at their word as WebSocket endpoints, since
-// their names (/events, /socket/, /bbb-webrtc-sfu) cannot tell.
-func servesPlainHTTP(loc *model.Location) bool {
+// servesPlainHTTP says why a location evidently also receives ordinary
+// requests, "" when nothing says so: the catch-all "location /"; an API
+// location (a path word "api", no WebSocket endpoint, and nothing that
+// says its backend is a WebSocket one); or a whole application mounted
+// under a one-segment sub-path (location /app/ or __PATH__/) that the
+// location evidently serves pages for (it rewrites or filters responses,
+// redirects, caps uploads). Other locations that pass upgrade headers are
+// taken at their word as WebSocket endpoints, since their names (/events,
+// /socket/, /bbb-webrtc-sfu, /livekit/sfu/) cannot tell.
+func servesPlainHTTP(m *model.Model, loc *model.Location) string {
 	if loc.Modifier == "@" {
-		return false
+		return ""
 	}
 	if loc.Name == "/" && loc.IsPrefix() {
-		return true
+		return "this location also serves ordinary requests"
 	}
-	if endpoint(loc) != "" {
-		return false
+	if endpoint(loc) != "" || upstreamSaysWS(m, loc) {
+		return ""
+	}
+	if ups, from := configured(m, loc.Block, "Upgrade"); len(ups) > 0 && from == loc.Block && strings.EqualFold(ups[0].Value, "websocket") {
+		// The location itself fixes Upgrade to websocket: it is meant for
+		// WebSocket only.
+		return ""
 	}
 	for _, w := range regexWords(loc.Name) {
 		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 			if part == "api" {
-				return true
+				return "this API location also serves ordinary requests"
 			}
 		}
 	}
-	return false
+	if ev := pageEvidence(loc); ev != "" {
+		return "this location serves a whole application mounted under " + quote(loc.Name) + " (" + ev + "), ordinary requests included"
+	}
+	return ""
+}
+
+// pageDirectives are directives a location that proxies an application's
+// pages (not only its socket) sets.
+var pageDirectives = []string{"sub_filter", "proxy_redirect", "rewrite", "expires", "client_max_body_size"}
+
+// pageEvidence says how a one-segment prefix location evidently serves an
+// application's pages, "" when nothing does.
+func pageEvidence(loc *model.Location) string {
+	if !loc.IsPrefix() || loc.Dir == nil {
+		return ""
+	}
+	if segs := strings.Split(strings.Trim(loc.Name, "/"), "/"); len(segs) != 1 || segs[0] == "" {
+		return ""
+	}
+	for _, name := range pageDirectives {
+		if d := loc.Get(name); d != nil {
+			return "it sets " + name + " at " + at(d)
+		}
+	}
+	for _, inc := range loc.Includes {
+		for _, set := range stdFiles[path.Base(inc.Arg(0))].Sets {
+			if set == "sub_filter" {
+				return "its include " + quote(inc.Arg(0)) + " filters its pages"
+			}
+		}
+	}
+	for _, c := range loc.Children {
+		if c.Kind == model.KindIf && (c.Get("rewrite") != nil || c.Get("expires") != nil) {
+			return "it rewrites or caches responses at " + at(c.Dir)
+		}
+	}
+	return ""
 }
