@@ -77,8 +77,9 @@ func TestPreCommitHooks(t *testing.T) {
 	}{
 		{"clean", map[string]string{"nginx.conf": main, "sites-enabled/app": site, "sites-available/app": site},
 			// The staged sites-available file is not included by anything:
-			// read alone, it lacks the http block's proxy_http_version.
-			map[string]int{"nginx-wslint": 1, "nginx-wslint-tree": 0}},
+			// read alone, it lacks the http block's proxy_http_version,
+			// which the linter only notes for a site file.
+			map[string]int{"nginx-wslint": 0, "nginx-wslint-tree": 0}},
 		{"findings", map[string]string{"nginx.conf": main, "sites-enabled/app.conf": strings.Replace(site, "        proxy_set_header Upgrade $http_upgrade;\n", "", 1)},
 			map[string]int{"nginx-wslint": 1, "nginx-wslint-tree": 1}},
 		{"refused", map[string]string{"nginx.conf": main + "}\n"}, map[string]int{"nginx-wslint": 2, "nginx-wslint-tree": 2}},

@@ -196,11 +196,13 @@ func TestSessionChangeAffectsOtherFiles(t *testing.T) {
 	start := posOf(t, snip, "proxy_read_timeout", 0)
 	c.change(uri, 2, start, Position{Line: start.Line + 1}, "")
 	ds := c.waitDiags(chatURI, func(ds []Diagnostic) bool { return strings.Contains(codes(ds), "WS006") })
-	if got := codes(ds); got != "WS006,WS002,WS003,WS006" {
-		t.Errorf("chat.conf codes %s, want WS006,WS002,WS003,WS006:\n%s", got, mustJSON(ds))
+	if got := codes(ds); got != "WS002,WS003,WS006" {
+		t.Fatalf("chat.conf codes %s, want WS002,WS003,WS006:\n%s", got, mustJSON(ds))
 	}
-	if ds[0].Range.Start != (Position{Line: 5, Character: 4}) || ds[0].Severity != SeverityWarning {
-		t.Errorf("WS006 on location / at %+v severity %d", ds[0].Range.Start, ds[0].Severity)
+	// A note: the application behind /ws/ is unknown, so whether 60s is
+	// too short depends on its pings.
+	if ds[2].Range.Start != (Position{Line: 9, Character: 4}) || ds[2].Severity != SeverityInformation {
+		t.Errorf("WS006 on location /ws/ at %+v severity %d", ds[2].Range.Start, ds[2].Severity)
 	}
 	// Closing the snippet drops the context: chat.conf's list is cleared.
 	c.notify("textDocument/didClose", DidCloseTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uri}})
@@ -251,7 +253,7 @@ func TestSessionMissingInclude(t *testing.T) {
 	uri := c.open(filepath.Join(dir, "nginx.conf"), text)
 	ds := c.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
 	if len(ds) != 1 || ds[0].Severity != SeverityWarning || ds[0].Range != (Range{Start: Position{Line: 3, Character: 4}, End: Position{Line: 3, Character: 11}}) ||
-		ds[0].Message != `open() "`+filepath.Join(dir, "mime.types")+`" failed (2: No such file or directory) (what it would set is unknown, so the WebSocket checks skip the locations it applies to)` {
+		ds[0].Message != `open() "`+filepath.Join(dir, "mime.types")+`" failed (2: No such file or directory) (what it would set is unknown, so the WebSocket checks it could change are skipped)` {
 		t.Errorf("missing include: %s", mustJSON(ds))
 	}
 	c.shutdown()
