@@ -36,6 +36,7 @@ Usage:
                                     show which server and location nginx picks
                                     for GET URI, and what the backend receives
                                     (nginx-wslint route --help)
+  nginx-wslint lsp [flags]          language server for editors (nginx-wslint lsp --help)
   nginx-wslint rules                list the rules
   nginx-wslint explain ID           a rule's documentation, with examples
   nginx-wslint version              print the version
