@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -380,7 +381,11 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 func (s *Server) didOpen(p DidOpenTextDocumentParams) error {
 	path, err := uriToPath(p.TextDocument.URI)
 	if err != nil {
-		return err
+		if !strings.HasPrefix(p.TextDocument.URI, "untitled:") {
+			return err
+		}
+		// A new buffer never saved: linted alone, under a name no file has.
+		path = filepath.Join(os.TempDir(), "nginx-wslint-untitled", url.PathEscape(strings.TrimPrefix(p.TextDocument.URI, "untitled:")))
 	}
 	s.docs[p.TextDocument.URI] = &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, text: p.TextDocument.Text}
 	s.gen++

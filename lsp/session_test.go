@@ -526,3 +526,22 @@ func TestRuleLinterFix(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// An untitled buffer (never saved) is linted alone.
+func TestSessionUntitled(t *testing.T) {
+	c := startClient(t, Options{})
+	c.initialize(t.TempDir(), nil)
+	uri := "untitled:Untitled-1"
+	c.notify("textDocument/didOpen", DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: uri, LanguageID: "nginx", Version: 1,
+		Text: "location /ws/ {\n    proxy_pass http://127.0.0.1:8080;\n}\n"}})
+	ds := c.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
+	if got := codes(ds); !strings.HasPrefix(got, "WS002,WS003") {
+		t.Errorf("codes %s", got)
+	}
+	var h Hover
+	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: Position{Line: 1, Character: 6}}, &h)
+	if !strings.HasPrefix(h.Contents.Value, "**proxy_pass**") {
+		t.Errorf("hover %q", h.Contents.Value)
+	}
+	c.shutdown()
+}
