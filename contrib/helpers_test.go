@@ -7,10 +7,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 var (
@@ -98,11 +98,8 @@ func run(t testing.TB, dir string, env []string, argv ...string) runResult {
 	return runResult{code: code, stdout: out.String(), stderr: errb.String()}
 }
 
-// yamlNode is a line-oriented view of the small YAML files of this
-// repository (action.yml, .pre-commit-hooks.yaml): block mappings and
-// sequences, plain and quoted scalars, "|" block scalars and one-line flow
-// sequences. It is not a YAML parser; the tests that use it also check the
-// values they read, so a misread file fails them.
+// yamlNode is a YAML document as the tests walk it: mappings keep their
+// keys' order, scalars their text as written (true stays "true").
 type yamlNode struct {
 	scalar string
 	isList bool
@@ -128,122 +125,39 @@ func (n *yamlNode) str(path ...string) string {
 	return ""
 }
 
-// mappingKey matches a line that starts a mapping entry.
-var mappingKey = regexp.MustCompile(`^[A-Za-z0-9_.-]+:( |$)`)
-
-type yamlLine struct {
-	indent int
-	text   string
-}
-
+// parseYAML reads src with a real YAML parser (what GitHub, GitLab and
+// pre-commit use would refuse, the test refuses too).
 func parseYAML(t testing.TB, src string) *yamlNode {
 	t.Helper()
-	var lines []yamlLine
-	for _, l := range strings.Split(src, "\n") {
-		trimmed := strings.TrimLeft(l, " ")
-		lines = append(lines, yamlLine{indent: len(l) - len(trimmed), text: strings.TrimRight(trimmed, " ")})
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatalf("invalid YAML: %v", err)
 	}
-	p := &yamlParser{t: t, lines: lines}
-	return p.block(0)
-}
-
-type yamlParser struct {
-	t     testing.TB
-	lines []yamlLine
-	i     int
-}
-
-// skip moves past blank lines and comments.
-func (p *yamlParser) skip() {
-	for p.i < len(p.lines) && (p.lines[p.i].text == "" || strings.HasPrefix(p.lines[p.i].text, "#")) {
-		p.i++
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		t.Fatal("not one YAML document")
 	}
+	return convert(doc.Content[0])
 }
 
-// block reads the mapping or sequence whose lines are indented indent.
-func (p *yamlParser) block(indent int) *yamlNode {
-	p.skip()
+func convert(y *yaml.Node) *yamlNode {
 	n := &yamlNode{}
-	if p.i >= len(p.lines) {
-		return n
-	}
-	if strings.HasPrefix(p.lines[p.i].text, "- ") || p.lines[p.i].text == "-" {
+	switch y.Kind {
+	case yaml.MappingNode:
+		n.m = map[string]*yamlNode{}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k := y.Content[i].Value
+			n.keys = append(n.keys, k)
+			n.m[k] = convert(y.Content[i+1])
+		}
+	case yaml.SequenceNode:
 		n.isList = true
-		for p.skip(); p.i < len(p.lines) && p.lines[p.i].indent == indent && strings.HasPrefix(p.lines[p.i].text, "-"); p.skip() {
-			// "- key: v" starts a mapping indented indent+2; anything
-			// else is a scalar item.
-			rest := strings.TrimPrefix(strings.TrimPrefix(p.lines[p.i].text, "-"), " ")
-			if !mappingKey.MatchString(rest) {
-				n.list = append(n.list, &yamlNode{scalar: unquote(rest)})
-				p.i++
-				continue
-			}
-			p.lines[p.i] = yamlLine{indent: indent + 2, text: rest}
-			n.list = append(n.list, p.block(indent+2))
+		for _, c := range y.Content {
+			n.list = append(n.list, convert(c))
 		}
-		return n
-	}
-	n.m = map[string]*yamlNode{}
-	for p.skip(); p.i < len(p.lines) && p.lines[p.i].indent == indent; p.skip() {
-		text := p.lines[p.i].text
-		key, value, ok := strings.Cut(text, ":")
-		if !ok {
-			p.t.Fatalf("yaml line %d: %q is not key: value", p.i+1, text)
-		}
-		value = strings.TrimSpace(value)
-		p.i++
-		var v *yamlNode
-		switch {
-		case value == "|":
-			v = &yamlNode{scalar: p.literal(indent)}
-		case value == "":
-			p.skip()
-			if p.i < len(p.lines) && (p.lines[p.i].indent > indent || p.lines[p.i].indent == indent && strings.HasPrefix(p.lines[p.i].text, "- ")) {
-				v = p.block(p.lines[p.i].indent)
-			} else {
-				v = &yamlNode{}
-			}
-		case strings.HasPrefix(value, "["):
-			v = &yamlNode{isList: true}
-			for _, item := range strings.Split(strings.Trim(value, "[]"), ",") {
-				if item = strings.TrimSpace(item); item != "" {
-					v.list = append(v.list, &yamlNode{scalar: unquote(item)})
-				}
-			}
-		default:
-			v = &yamlNode{scalar: unquote(value)}
-		}
-		n.keys = append(n.keys, key)
-		n.m[key] = v
+	case yaml.AliasNode:
+		return convert(y.Alias)
+	default:
+		n.scalar = y.Value
 	}
 	return n
-}
-
-// literal reads a "|" block scalar below a key indented indent.
-func (p *yamlParser) literal(indent int) string {
-	var out []string
-	base := -1
-	for p.i < len(p.lines) {
-		l := p.lines[p.i]
-		if l.text != "" && l.indent <= indent {
-			break
-		}
-		if base < 0 && l.text != "" {
-			base = l.indent
-		}
-		if l.text == "" {
-			out = append(out, "")
-		} else {
-			out = append(out, strings.Repeat(" ", l.indent-base)+l.text)
-		}
-		p.i++
-	}
-	return strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n"
-}
-
-func unquote(s string) string {
-	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
-		return s[1 : len(s)-1]
-	}
-	return s
 }
