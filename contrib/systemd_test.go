@@ -150,6 +150,7 @@ func TestSystemdGuardedReload(t *testing.T) {
 		{name: "override", conf: badConf, skip: true, code: 0, reload: true, stderr: "was present: reloading without the lint (emergency override)", skipped: true},
 		{name: "override-still-needs-nginx-t", conf: brokenConf, skip: true, code: 1, stderr: "nginx -t refuses"},
 		{name: "unreadable-dump", conf: goodConf, empty: true, code: 1, stderr: "standard input is empty, nothing to lint"},
+		{name: "linter-missing", conf: goodConf, env: []string{"NGINX_WSLINT=/nonexistent/nginx-wslint"}, code: 1, stderr: "(exit status 127)"},
 		{name: "fail-on-warning", conf: warnConf, env: []string{"NGINX_WSLINT_FAIL_ON=warning"}, code: 1, stdout: "warning:"},
 		{name: "warning-below-fail-on", conf: warnConf, code: 0, reload: true, stdout: "warning:"},
 	}
