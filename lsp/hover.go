@@ -146,7 +146,10 @@ func (s *Server) locationHover(sp *spot, d *parser.Directive) string {
 	}
 	v := m.HTTPVersion(blk)
 	fmt.Fprintf(&b, "upstream request: `GET %s HTTP/%s` via `proxy_pass %s` (%s)", target, v.Value, up.Pass.Arg(0), s.place(up.Pass))
-	if up.Reason != "" {
+	switch {
+	case !up.Known && strings.HasPrefix(up.Pass.Arg(0), "$"):
+		b.WriteString(": the URL is a variable, known only at run time")
+	case up.Reason != "":
 		fmt.Fprintf(&b, ": %s", up.Reason)
 	}
 	fmt.Fprintf(&b, "\n\n- `proxy_http_version %s` (%s)\n", v.Value, s.placeOr(v.Dir, m))
