@@ -5,6 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -16,21 +21,28 @@ import (
 
 const routeUsage = `Usage: nginx-wslint route [flags] URI [PATH ...]
 
-Shows, without running nginx, what nginx does with a request "GET URI" that
-carries "Host: NAME" and arrives on port N: the server and the location it
-chooses and why, and for a proxied location the request-target the backend
-receives, the request headers nginx sends, proxy_http_version and
+Shows, without running nginx, what nginx does with a request "METHOD URI"
+that carries "Host: NAME" and arrives on port N: the server and the location
+it chooses and why, every rewrite, set, if, return, break, try_files and
+error_page on the way (rewrite cycles and internal redirects followed as
+nginx follows them), and the answer: the status nginx gives itself, or for a
+proxied request the request-target the backend receives, the request headers
+nginx sends with their values for this request, proxy_http_version and
 proxy_read_timeout, each with the file:line that sets it. Without --host the
-request carries no Host header, as an HTTP/1.0 client sends it.
+request carries no Host header, as an HTTP/1.0 client sends it. What needs
+the running nginx (client addresses; files on disk, unless --root holds a
+copy of the server's files) is said, not guessed.
 
 Flags:
 `
 
 // routeOptions are route's command line.
 type routeOptions struct {
-	host, format, version string
-	port                  int
-	input                 inputOptions
+	host, format, version, method string
+	headers                       []string
+	websocket                     bool
+	port                          int
+	input                         inputOptions
 }
 
 func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -41,6 +53,9 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {}
 	fs.StringVar(&o.host, "host", "", "the request's Host header (default: none)")
 	fs.IntVar(&o.port, "port", 80, "the port the request arrives on")
+	fs.StringVar(&o.method, "method", "GET", "the request method")
+	fs.StringArrayVar(&o.headers, "header", nil, "a request header NAME:VALUE (repeatable)")
+	fs.BoolVar(&o.websocket, "websocket", false, "the request is a WebSocket handshake (Upgrade: websocket, Connection: Upgrade, Sec-WebSocket-Key, Sec-WebSocket-Version 13)")
 	fs.StringVar(&o.format, "format", "text", "output format: text or json")
 	fs.StringVar(&o.version, "nginx-version", "", "the nginx version the configuration runs on, X.Y.Z (defaults that depend on it: proxy_http_version, the default headers)")
 	addInputFlags(fs, &o.input)
@@ -64,6 +79,25 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if o.port < 1 || o.port > 65535 {
 		return usageError(stderr, fmt.Errorf("invalid value %d for --port: a port is 1 to 65535", o.port))
+	}
+	if !validMethod(o.method) {
+		return usageError(stderr, fmt.Errorf("invalid value %q for --method: a method is upper-case letters, such as GET or POST", o.method))
+	}
+	headers := map[string]string{}
+	if o.websocket {
+		headers = model.WebSocketHeaders()
+	}
+	for _, h := range o.headers {
+		name, value, ok := strings.Cut(h, ":")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" || strings.ContainsAny(name, " \t") {
+			return usageError(stderr, fmt.Errorf("invalid value %q for --header: write NAME:VALUE, such as \"Upgrade: websocket\"", h))
+		}
+		if strings.EqualFold(name, "host") {
+			o.host = strings.TrimSpace(value)
+			continue
+		}
+		headers[strings.ToLower(name)] = strings.TrimSpace(value)
 	}
 	var ver model.Version
 	if o.version != "" {
@@ -95,12 +129,14 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nginx-wslint: route needs one configuration, and %d entry points were found: %s\n", len(res.Configs), strings.Join(names, ", "))
 		return exitError
 	}
-	m := model.Build(res.Configs[0], model.Options{Version: ver})
-	r, err := route(m, uri, o.host, o.port)
+	cfg := res.Configs[0]
+	m := model.Build(cfg, model.Options{Version: ver})
+	a, err := m.Route(model.HTTPRequest{Method: o.method, Target: uri, Host: o.host, Port: o.port, Headers: headers, Files: filesUnder(o.input.root)})
 	if err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
 		return exitError
 	}
+	r := newRouteResult(m, cfg.Main.Path, a, headers)
 	if o.format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -115,23 +151,77 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// routeResult is route's answer; its JSON form is documented in the README.
+// filesUnder answers what is on disk from root, the copy of the server's
+// files --root names: an absolute root directive's paths are read from it;
+// a relative one (under nginx's install prefix) cannot be told. nil
+// without --root.
+func filesUnder(root string) func(string) (bool, bool, bool) {
+	if root == "" {
+		return nil
+	}
+	return func(p string) (isFile, isDir, ok bool) {
+		if !strings.HasPrefix(p, "/") {
+			return false, false, false
+		}
+		// A copy of /etc/nginx alone does not hold /var/www: a path
+		// whose top directory is missing cannot be told.
+		top, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+		if fi, err := os.Stat(filepath.Join(root, top)); err != nil || !fi.IsDir() {
+			return false, false, false
+		}
+		fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(p)))
+		if err != nil {
+			return false, false, errors.Is(err, fs.ErrNotExist)
+		}
+		return fi.Mode().IsRegular(), fi.IsDir(), true
+	}
+}
+
+func validMethod(m string) bool {
+	if m == "" || len(m) > 32 {
+		return false
+	}
+	for _, c := range m {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// routeResult is route's answer as printed; its JSON form is documented in
+// the README. It only renders the model's Answer.
 type routeResult struct {
 	Request  routeRequest   `json:"request"`
 	Server   *routeServer   `json:"server"`
 	Location *routeLocation `json:"location"`
-	// Status is set when nginx answers by itself (301, 400).
-	Status   int         `json:"status,omitempty"`
-	Redirect string      `json:"redirect,omitempty"`
-	Proxy    *routeProxy `json:"proxy"`
-	Notes    []string    `json:"notes"`
+	Steps    []routeStep    `json:"steps"`
+	// URI and Args are $uri and $args at the end.
+	URI  string `json:"uri"`
+	Args string `json:"args"`
+	// Status is set when nginx answers by itself (301, 302, 400, 404,
+	// return's code, 500).
+	Status   int    `json:"status,omitempty"`
+	Redirect string `json:"redirect,omitempty"`
+	Text     string `json:"text,omitempty"`
+	// ErrorStatus is the status the client gets after an error_page,
+	// whatever answers the page.
+	ErrorStatus int         `json:"error_status,omitempty"`
+	Proxy       *routeProxy `json:"proxy"`
+	Handler     string      `json:"handler,omitempty"`
+	Unknown     string      `json:"unknown,omitempty"`
+	Notes       []string    `json:"notes"`
+	// fragment is the context of a fragment file ("location", "server",
+	// "http"), for the levels it implies.
+	fragment string
 }
 
 type routeRequest struct {
-	Method string `json:"method"`
-	URI    string `json:"uri"`
-	Host   string `json:"host"`
-	Port   int    `json:"port"`
+	Method  string            `json:"method"`
+	URI     string            `json:"uri"`
+	Host    string            `json:"host"`
+	Port    int               `json:"port"`
+	Headers map[string]string `json:"headers"`
 }
 
 type routeServer struct {
@@ -146,108 +236,140 @@ type routeLocation struct {
 	Line  int      `json:"line"`
 	Match string   `json:"match"`
 	Why   []string `json:"why"`
+	// Block is the if or limit_except block whose configuration applies,
+	// when one does.
+	Block string `json:"block,omitempty"`
+}
+
+type routeStep struct {
+	At   string `json:"at,omitempty"`
+	Text string `json:"text"`
 }
 
 type routeProxy struct {
-	Pass        string         `json:"pass"`
-	PassAt      string         `json:"pass_at"`
-	URI         *string        `json:"uri"`
-	URIWhy      string         `json:"uri_why"`
-	HTTPVersion string         `json:"http_version"`
-	VersionAt   string         `json:"http_version_at"`
-	ReadTimeout string         `json:"read_timeout"`
-	TimeoutAt   string         `json:"read_timeout_at"`
-	Headers     [][2]string    `json:"headers"`
-	HeaderAt    []string       `json:"headers_at"`
-	header      []model.Header `json:"-"`
+	Method      string      `json:"method"`
+	Pass        string      `json:"pass"`
+	PassAt      string      `json:"pass_at"`
+	URI         *string     `json:"uri"`
+	URIWhy      string      `json:"uri_why"`
+	HTTPVersion string      `json:"http_version"`
+	VersionAt   string      `json:"http_version_at"`
+	ReadTimeout string      `json:"read_timeout"`
+	TimeoutAt   string      `json:"read_timeout_at"`
+	Headers     [][2]string `json:"headers"`
+	// Values are the headers' values for this request, "" where a value
+	// needs the running nginx ($remote_addr...).
+	Values   []*string `json:"values"`
+	HeaderAt []string  `json:"headers_at"`
 }
 
-// route answers what nginx does with GET uri.
-func route(m *model.Model, uri, host string, port int) (*routeResult, error) {
-	r := &routeResult{Request: routeRequest{Method: "GET", URI: uri, Host: host, Port: port}, Notes: []string{}}
-	sm, ok := m.FindServer(host, port)
-	if !ok {
-		return nil, fmt.Errorf("no server listens on port %d", port)
+// newRouteResult renders a; main is the configuration's entry file, named
+// for the levels a fragment sits in without writing them.
+func newRouteResult(m *model.Model, main string, a *model.Answer, headers map[string]string) *routeResult {
+	rq := a.Request
+	r := &routeResult{fragment: fragmentKind(m),
+		Request: routeRequest{Method: rq.Method, URI: rq.Target, Host: rq.Host, Port: rq.Port, Headers: headers},
+		Steps:   []routeStep{}, URI: a.URI, Args: a.Args,
+		Status: a.Status, Redirect: a.Redirect, Text: a.Text, ErrorStatus: a.ErrorStatus, Unknown: a.Unknown,
+		Notes: append([]string{}, a.Notes...),
 	}
-	s := sm.Server
-	r.Server = &routeServer{Why: sm.Why, Names: []string{}}
-	if s.Dir != nil {
-		r.Server.File, r.Server.Line = s.Dir.File.Path, int(s.Dir.Start.Line)
+	if s := a.Server; s != nil {
+		r.Server = &routeServer{Why: a.ServerWhy, Names: serverNames(s), File: main}
+		if s.Dir != nil {
+			r.Server.File, r.Server.Line = s.Dir.File.Path, int(s.Dir.Start.Line)
+		}
 	}
-	r.Server.Names = serverNames(s)
-	path, _, err := model.NormalizeURI(uri, s.MergeSlashes)
-	if err != nil {
-		// nginx rejects the URI before it reads Host: the port's default
-		// server answers the 400.
-		r.Status = 400
-		r.Notes = append(r.Notes, err.Error())
-		if def, ok := m.DefaultServer(port); ok && def != s {
-			r.Server.Why = "the URI is refused before the Host header is read: the default server for port " + fmt.Sprint(port) + " answers"
-			r.Server.Names = serverNames(def)
-			if def.Dir != nil {
-				r.Server.File, r.Server.Line = def.Dir.File.Path, int(def.Dir.Start.Line)
+	if l := a.Location; l != nil {
+		r.Location = &routeLocation{File: main, Match: l.Match(), Why: a.LocationWhy}
+		if l.Dir == nil {
+			r.Location.Why = []string{"the fragment's directives are the location's"}
+		} else {
+			r.Location.File, r.Location.Line = l.Dir.File.Path, int(l.Dir.Start.Line)
+		}
+		if b := a.Block; b != nil && b != l.Block && b.Dir != nil && b.Kind != model.KindServer {
+			r.Location.Block = b.Describe() + " at " + at(b.Dir)
+		}
+	}
+	for _, s := range a.Steps {
+		st := routeStep{Text: s.Text}
+		if s.Dir != nil {
+			st.At = at(s.Dir)
+		}
+		r.Steps = append(r.Steps, st)
+	}
+	if a.Handler != nil {
+		r.Handler = a.Handler.Name + " " + a.Handler.Arg(0) + " (" + at(a.Handler) + ")"
+	}
+	if a.Static && a.Status == 0 {
+		r.Notes = append(r.Notes, "the static module serves files from root: the answer depends on the disk")
+	}
+	if a.Location == nil && a.Status == 0 && a.Proxy == nil && a.Unknown == "" && a.Server != nil && !a.Static {
+		r.Notes = append(r.Notes, "the location does not proxy")
+	}
+	if p := a.Proxy; p != nil {
+		rp := &routeProxy{Method: p.Method, Pass: p.Pass.Arg(0), PassAt: at(p.Pass), URIWhy: p.Reason, Headers: [][2]string{}, Values: []*string{}, HeaderAt: []string{}}
+		if p.Known {
+			t := p.Target
+			rp.URI = &t
+		}
+		rp.HTTPVersion, rp.VersionAt = p.HTTPVersion.Value, atOrDefault(p.HTTPVersion.Dir, m)
+		rp.ReadTimeout, rp.TimeoutAt = p.ReadTimeout.Value, atOrDefault(p.ReadTimeout.Dir, m)
+		for _, h := range p.Headers {
+			rp.Headers = append(rp.Headers, [2]string{h.Name, h.Value})
+			rp.HeaderAt = append(rp.HeaderAt, atOrDefault(h.Dir, m))
+			if h.Known {
+				v := h.Sent
+				rp.Values = append(rp.Values, &v)
+			} else {
+				rp.Values = append(rp.Values, nil)
 			}
 		}
-		return r, nil
-	}
-	lm := s.FindLocation(path)
-	if lm.Err != nil {
-		r.Notes = append(r.Notes, "the location cannot be determined statically: "+lm.Err.Error())
-		return r, nil
-	}
-	if lm.Location == nil {
-		r.Notes = append(r.Notes, "no location matches "+path+": the server's own settings answer")
-		return r, nil
-	}
-	loc := lm.Location
-	r.Location = &routeLocation{File: loc.Dir.File.Path, Line: int(loc.Dir.Start.Line), Match: loc.Match(), Why: lm.Why}
-	if lm.Redirect {
-		r.Status = 301
-		to := model.EscapeURI(path) + "/"
-		if _, args, _ := strings.Cut(uri, "?"); args != "" {
-			to += "?" + args
+		r.Proxy = rp
+		if strings.EqualFold(headers["upgrade"], "websocket") {
+			r.Notes = append(r.Notes, handshakeNote(p))
 		}
-		r.Redirect = to
-		r.Notes = append(r.Notes, "nginx answers 301 Moved Permanently to "+to+"; WebSocket clients do not follow redirects")
-		return r, nil
-	}
-	for _, d := range loc.Own {
-		switch d.Name {
-		case "try_files", "error_page", "return":
-			r.Notes = append(r.Notes, fmt.Sprintf("%q at %s may send the request elsewhere; route does not follow it", d.Name, d.Position()))
-		case "rewrite":
-			r.Notes = append(r.Notes, fmt.Sprintf("\"rewrite\" at %s changes the URI; route does not follow it", d.Position()))
-		}
-	}
-	up, proxied := m.UpstreamTarget(loc.Block, uri, lm.Captures)
-	if !proxied {
-		if pass, blk := loc.ConditionalPass(); pass != nil {
-			// route does not evaluate conditions: show what the block
-			// sends when it applies.
-			up, proxied = m.UpstreamTarget(blk, uri, lm.Captures)
-			r.Notes = append(r.Notes, fmt.Sprintf("the location proxies only inside %s at %s: what follows applies when it does; otherwise the location's own settings answer", blk.Describe(), blk.Dir.Position()))
-		}
-	}
-	if !proxied {
+	} else if a.Location != nil && a.Status == 0 && a.Unknown == "" && a.Handler == nil && !a.Static {
 		r.Notes = append(r.Notes, "the location does not proxy (no proxy_pass of its own; nested locations do not inherit it)")
-		return r, nil
 	}
-	p := &routeProxy{Pass: up.Pass.Arg(0), PassAt: at(up.Pass), URIWhy: up.Reason, Headers: [][2]string{}, HeaderAt: []string{}}
-	if up.Known {
-		t := up.Target
-		p.URI = &t
+	return r
+}
+
+func fragmentKind(m *model.Model) string {
+	if m.Config != nil && m.Config.Main != nil {
+		return m.Config.Main.Ctx.String()
 	}
-	v := m.HTTPVersion(loc.Block)
-	p.HTTPVersion, p.VersionAt = v.Value, atOrDefault(v.Dir, m)
-	rt := m.ProxyTimeout(loc.Block, "proxy_read_timeout")
-	p.ReadTimeout, p.TimeoutAt = rt.Value, atOrDefault(rt.Dir, m)
-	for _, h := range m.SentHeaders(loc.Block) {
-		p.Headers = append(p.Headers, [2]string{h.Name, h.Value})
-		p.HeaderAt = append(p.HeaderAt, atOrDefault(h.Dir, m))
-		p.header = append(p.header, h)
+	return "main"
+}
+
+// handshakeNote says whether a WebSocket handshake reaches the backend as
+// one: HTTP/1.1 with Upgrade: websocket and a Connection that holds
+// "upgrade".
+func handshakeNote(p *model.ProxyAnswer) string {
+	var missing []string
+	if p.HTTPVersion.Value != "1.1" {
+		missing = append(missing, "HTTP/1.1 (proxy_http_version is "+p.HTTPVersion.Value+")")
 	}
-	r.Proxy = p
-	return r, nil
+	upgrade, connection := "", ""
+	for _, h := range p.Headers {
+		switch {
+		case !h.Known:
+			return "the handshake's Upgrade and Connection headers depend on values route cannot compute"
+		case strings.EqualFold(h.Name, "upgrade") && upgrade == "":
+			upgrade = h.Sent
+		case strings.EqualFold(h.Name, "connection") && connection == "":
+			connection = h.Sent
+		}
+	}
+	if !strings.EqualFold(upgrade, "websocket") {
+		missing = append(missing, "Upgrade: websocket")
+	}
+	if !strings.Contains(strings.ToLower(connection), "upgrade") {
+		missing = append(missing, "Connection: upgrade")
+	}
+	if len(missing) == 0 {
+		return "the handshake reaches the backend as one: HTTP/1.1, Upgrade: websocket, Connection: " + connection
+	}
+	return "the handshake reaches the backend without " + strings.Join(missing, ", ") + ": the backend answers it as a plain request"
 }
 
 func serverNames(s *model.Server) []string {
@@ -273,33 +395,79 @@ func atOrDefault(d *parser.Directive, m *model.Model) string {
 	return "nginx default (version " + m.Version.String() + ")"
 }
 
+// where is a level's file:line, or, for a level a fragment sits in without
+// writing it, the fragment file.
+func where(file string, line int, fragment string) string {
+	if line == 0 {
+		return "(implied: " + file + " is a " + fragment + "-level fragment)"
+	}
+	return fmt.Sprintf("%s:%d", file, line)
+}
+
 func writeRouteText(w io.Writer, r *routeResult) {
 	host := r.Request.Host
 	if host == "" {
 		host = "(none)"
 	}
-	fmt.Fprintf(w, "request   GET %s, Host: %s, port %d\n", r.Request.URI, host, r.Request.Port)
+	fmt.Fprintf(w, "request   %s %s, Host: %s, port %d\n", r.Request.Method, r.Request.URI, host, r.Request.Port)
+	names := make([]string, 0, len(r.Request.Headers))
+	for n := range r.Request.Headers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "          %s: %s\n", n, r.Request.Headers[n])
+	}
 	if s := r.Server; s != nil {
-		where := "server"
-		if s.File != "" {
-			where = fmt.Sprintf("%s:%d", s.File, s.Line)
+		fmt.Fprintf(w, "server    %s  server_name %s\n          %s\n", where(s.File, s.Line, r.fragment), strings.Join(quoteAll(s.Names), " "), s.Why)
+	}
+	for _, s := range r.Steps {
+		if s.At != "" {
+			fmt.Fprintf(w, "step      %s  %s\n", s.At, s.Text)
+		} else {
+			fmt.Fprintf(w, "step      %s\n", s.Text)
 		}
-		fmt.Fprintf(w, "server    %s  server_name %s\n          %s\n", where, strings.Join(quoteAll(s.Names), " "), s.Why)
 	}
 	if l := r.Location; l != nil {
-		fmt.Fprintf(w, "location  %s:%d  location %s\n", l.File, l.Line, l.Match)
+		if l.Line == 0 {
+			fmt.Fprintf(w, "location  %s\n", where(l.File, 0, r.fragment))
+		} else {
+			fmt.Fprintf(w, "location  %s:%d  location %s\n", l.File, l.Line, l.Match)
+		}
 		for _, why := range l.Why {
 			fmt.Fprintf(w, "          %s\n", why)
+		}
+		if l.Block != "" {
+			fmt.Fprintf(w, "          the configuration of %s applies\n", l.Block)
 		}
 	} else {
 		fmt.Fprintln(w, "location  none")
 	}
+	if r.URI != "" && (r.URI != pathOf(r.Request.URI) || len(r.Steps) > 0) {
+		args := ""
+		if r.Args != "" {
+			args = "?" + r.Args
+		}
+		fmt.Fprintf(w, "uri       %s%s\n", r.URI, args)
+	}
+	if r.Unknown != "" {
+		fmt.Fprintf(w, "unknown   %s\n", r.Unknown)
+	}
 	if r.Status != 0 {
 		fmt.Fprintf(w, "status    %d (nginx answers itself)\n", r.Status)
+		if r.Redirect != "" {
+			fmt.Fprintf(w, "redirect  Location: %s\n", r.Redirect)
+		}
+	}
+	if r.ErrorStatus != 0 {
+		fmt.Fprintf(w, "status    %d for the client, whatever answers the error page\n", r.ErrorStatus)
+	}
+	if r.Handler != "" {
+		fmt.Fprintf(w, "handler   %s\n", r.Handler)
 	}
 	if p := r.Proxy; p != nil {
 		if p.URI != nil {
-			fmt.Fprintf(w, "upstream  GET %s HTTP/%s  via proxy_pass %s  (%s)\n          %s\n", *p.URI, p.HTTPVersion, p.Pass, p.PassAt, p.URIWhy)
+			fmt.Fprintf(w, "upstream  %s %s HTTP/%s  via proxy_pass %s  (%s)\n          %s\n", p.Method, *p.URI, p.HTTPVersion, p.Pass, p.PassAt, p.URIWhy)
 		} else {
 			fmt.Fprintf(w, "upstream  request-target not known statically, HTTP/%s  via proxy_pass %s  (%s)\n          %s\n", p.HTTPVersion, p.Pass, p.PassAt, p.URIWhy)
 		}
@@ -307,19 +475,32 @@ func writeRouteText(w io.Writer, r *routeResult) {
 		fmt.Fprintf(w, "timeout   proxy_read_timeout %s  (%s)\n", p.ReadTimeout, p.TimeoutAt)
 		fmt.Fprintln(w, "headers")
 		width := 0
-		for _, h := range p.Headers {
-			width = max(width, len(h[0])+len(h[1])+2)
-		}
+		lines := make([]string, len(p.Headers))
 		for i, h := range p.Headers {
-			line := h[0] + ": " + h[1]
+			lines[i] = h[0] + ": " + h[1]
+			switch v := p.Values[i]; {
+			case v == nil || *v == h[1]:
+			case *v != "":
+				lines[i] += " = " + strconv.Quote(*v)
+			case !strings.HasPrefix(p.HeaderAt[i], "nginx default"):
+				lines[i] += " = \"\" (not sent)"
+			}
+			width = max(width, len(lines[i]))
+		}
+		for i, line := range lines {
 			fmt.Fprintf(w, "          %-*s  (%s)\n", width, line, p.HeaderAt[i])
 		}
-	} else {
+	} else if r.Unknown == "" {
 		fmt.Fprintln(w, "upstream  none")
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "note      %s\n", n)
 	}
+}
+
+func pathOf(target string) string {
+	p, _, _ := strings.Cut(target, "?")
+	return p
 }
 
 func quoteAll(ss []string) []string {

@@ -1,10 +1,13 @@
 package model_test
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"math/rand"
 	"net/http"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -29,10 +32,16 @@ import (
 // request was proxied, the upstream request-target, HTTP version and
 // headers.
 //
+// The prediction is the model's Route, the answer `route` prints: it
+// follows the rewrite module (rewrite, set, if, return, break), rewrite
+// cycles, try_files and error_page as nginx does (issue 18). The nginx
+// started has no files under its root, which the requests state (NoFiles).
+//
 // The configurations are hand-written cases from
-// docs/nginx-semantics.md §3, §5, §6 and §7 plus random ones from a seeded
-// generator (-differential.seed, logged; fixed by default so CI is
-// deterministic). Every disagreement is either fixed in the model or listed
+// docs/nginx-semantics.md §3, §5, §6 and §7, one per rewrite-module feature
+// (differential_rewrite_test.go), plus random ones from two seeded
+// generators (-differential.seed, logged; fixed by default so CI is
+// deterministic): locations and headers, and the rewrite module. Every disagreement is either fixed in the model or listed
 // in documentedDisagreements with its reason; any other one fails the test.
 func TestDifferential(t *testing.T) {
 	nginxtest.Binary(t) // skips (fails in CI) without nginx
@@ -45,6 +54,10 @@ func TestDifferential(t *testing.T) {
 	r := rand.New(rand.NewSource(seed))
 	for i := range *differentialConfigs {
 		configs = append(configs, generateConfig(r, i))
+	}
+	rw := rand.New(rand.NewSource(seed + 1))
+	for i := range *differentialRewriteConfigs {
+		configs = append(configs, generateRewriteConfig(rw, i))
 	}
 
 	st := &diffStats{documented: map[string]int{}}
@@ -62,6 +75,12 @@ func TestDifferential(t *testing.T) {
 	t.Logf("differential: %d configurations, %d requests (%d proxied, %d upstream targets compared, %d reported not statically known by the model, "+
 		"%d header sets compared, %d header names left out for variables not computed), %s",
 		st.configs, st.requests, st.proxied, st.targets, st.unknown, st.headerSets, st.skippedHeaders, time.Since(start).Round(time.Millisecond))
+	var feats []string
+	for f, n := range st.features {
+		feats = append(feats, fmt.Sprintf("%s %d", f, n))
+	}
+	sort.Strings(feats)
+	t.Logf("differential: requests agreed per configuration: %s", strings.Join(feats, ", "))
 	keys := make([]string, 0, len(st.documented))
 	for k := range st.documented {
 		keys = append(keys, k)
@@ -90,32 +109,13 @@ const (
 // the model (or route, which shows the model) says, with the reason. A
 // request whose case names one of these keys may differ from nginx in the
 // fields the key allows (documentedFields), and must; every other difference
-// fails the test. "if" is not named by cases: it counts the requests where
-// the location-level answer (route's) differs while the if-aware one agrees.
-var documentedDisagreements = map[string]string{
-	"if": "route answers for the location's own configuration: it does not evaluate if conditions, which nginx " +
-		"evaluates per request (when one is true, nginx uses the if block's configuration: its add_header, " +
-		"its own proxy_pass). The test evaluates the simple conditions it writes ($arg_x) itself and then " +
-		"asks the model about the if block, which must agree with nginx; this entry only counts the requests " +
-		"for which the location-level answer differs.",
-	"try_files": "try_files (and error_page) can send the request to another location, here a named one that " +
-		"proxies; the model answers for the location the URI selects and route notes that it does not follow " +
-		"try_files.",
-	"redirect-escape": "for the auto-redirect nginx sends the location's name escaped (ngx_escape_uri), so " +
-		"\"/sp ace/\" is redirected to \"/sp%20ace/\"; route prints the decoded $uri followed by \"/\". Only " +
-		"location names with characters that need escaping show this.",
-	"map-captures": "evaluating a map whose matching regex key has groups replaces the request's captures " +
-		"($1...) for the rest of the request, and nginx computes the lengths of all proxy_set_header values " +
-		"before it copies them, so even a header written before the map's sees the map's $1; the model " +
-		"evaluates each value with the location's captures (and a map's value with the map's).",
-}
+// fails the test. There are none today: the last ones (if conditions,
+// try_files, the auto-redirect's escaping, a map's captures seen by every
+// header) are followed as nginx does since issue 18.
+var documentedDisagreements = map[string]string{}
 
 // documentedFields are the fields each documented disagreement may affect.
-var documentedFields = map[string][]string{
-	"try_files":       {"route", "status", "proxied", "target", "headers", "proto"},
-	"redirect-escape": {"location"},
-	"map-captures":    {"headers"},
-}
+var documentedFields = map[string][]string{}
 
 // dconfig is one nginx configuration and the requests sent to it.
 type dconfig struct {
@@ -126,16 +126,20 @@ type dconfig struct {
 	// An upstream b pointing at the backend is always defined.
 	body   string
 	nports int
-	reqs   []dreq
+	// files are created under the prefix (html/... is under the default
+	// root); with them the model is told what is on disk instead of
+	// NoFiles.
+	files []string
+	reqs  []dreq
 }
 
 // dreq is one request of a configuration.
 type dreq struct {
 	port int // index into the configuration's ports
 	wireRequest
-	// unknown is set when the model is expected to say that the upstream
-	// request-target is not statically known (rewrite, set $args,
-	// variables it cannot compute): only that is checked for the target.
+	// unknown is set when the model is expected to say that it cannot
+	// follow the request (a variable it cannot compute, such as
+	// $remote_addr): only that is checked.
 	unknown bool
 	// doc is the key of a documented disagreement this request shows.
 	doc string
@@ -163,6 +167,10 @@ type diffStats struct {
 	// variable neither the model nor the test computes.
 	headerSets, skippedHeaders int
 	documented                 map[string]int
+	// features counts, per hand-written configuration (one feature each)
+	// and for the generated ones together, the requests on which model
+	// and nginx agreed.
+	features map[string]int
 }
 
 var (
@@ -221,6 +229,23 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 	for _, port := range ports {
 		addrs = append(addrs, "127.0.0.1:"+strconv.Itoa(port))
 	}
+	for _, f := range c.files {
+		p.WriteFile(f, "file "+f+"\n")
+	}
+	var files func(string) (bool, bool, bool)
+	if c.files != nil {
+		// What nginx sees on disk: a root relative to the prefix.
+		files = func(path string) (isFile, isDir, ok bool) {
+			if !strings.HasPrefix(path, "/") {
+				path = p.Path(path)
+			}
+			fi, err := os.Stat(path)
+			if err != nil {
+				return false, false, errors.Is(err, fs.ErrNotExist)
+			}
+			return fi.Mode().IsRegular(), fi.IsDir(), true
+		}
+	}
 	p.Start(t, conf, addrs...)
 
 	cfg, err := parser.ParseFile(p.Path("conf/nginx.conf"), parser.Options{})
@@ -249,10 +274,22 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 			proxied++
 		}
 		port := ports[rq.port]
-		pred := predict(m, port, rq, true)
+		pred := predict(m, port, rq, files)
 		if pred.err != "" {
 			t.Errorf("request %q (Host %q, port %d): %s", rq.target, rq.host, port, pred.err)
 			failed = true
+			continue
+		}
+		if pred.unknown != "" {
+			if !rq.unknown {
+				t.Errorf("request %s %q (Host %q, port %d): the model cannot follow it (%s); nginx answered %d from %q",
+					rq.method, rq.target, rq.host, port, pred.why, obs.status, obs.route)
+				failed = true
+			}
+			unknown++
+			if rq.want != nil {
+				checkWant(t, rq, obs)
+			}
 			continue
 		}
 		if pred.proxied && pred.targetKnown {
@@ -266,7 +303,7 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 			skippedHeaders += len(pred.skipHeaders)
 		}
 		diffs := compare(pred, obs)
-		if rq.unknown && pred.proxied && pred.targetKnown {
+		if rq.unknown && (!pred.proxied || pred.targetKnown) {
 			diffs = append(diffs, diff{"target", "known: " + strconv.Quote(pred.target), "expected the model to say: not statically known"})
 		}
 		if !rq.unknown && pred.proxied && !pred.targetKnown {
@@ -306,18 +343,25 @@ func runConfig(t *testing.T, c dconfig, backend string, st *diffStats) {
 		if rq.want != nil {
 			checkWant(t, rq, obs)
 		}
-		// What route shows: the location's own configuration, without
-		// evaluating if conditions. Where that differs from the if-aware
-		// answer, it is the documented "if" disagreement.
-		if route := predict(m, port, rq, false); route.err == "" && len(compare(route, obs)) > 0 && len(diffs) == 0 {
-			documented["if"]++
-		}
 	}
 	if failed {
 		t.Logf("configuration:\n%s", numbered(conf))
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	feature := c.name
+	switch {
+	case strings.HasPrefix(feature, "random-rw-"):
+		feature = "generated-rewrite"
+	case strings.HasPrefix(feature, "random-"):
+		feature = "generated"
+	}
+	if st.features == nil {
+		st.features = map[string]int{}
+	}
+	if !failed {
+		st.features[feature] += requests
+	}
 	st.configs++
 	st.requests += requests
 	st.proxied += proxied
@@ -373,77 +417,58 @@ type prediction struct {
 	targetKnown bool
 	targetWhy   string
 	proto       string
+	method      string
 	headers     map[string][]string
 	// skipHeaders are header names whose values the test cannot compute
 	// (a variable neither the model nor the test knows): not compared.
 	skipHeaders map[string]bool
-	why         string // the model's reasons, for messages
-	err         string // the model could not answer
+	// unknown is the model's reason when it cannot follow the request.
+	unknown string
+	why     string // the model's reasons, for messages
+	err     string // the model could not answer
 }
 
-// predict asks the model what nginx does with rq arriving on port, the way
-// route does: server by Host, $uri normalised, location, then the upstream
-// request. With evalIf, the test evaluates the if conditions it writes
-// ($arg_x, $http_x) and asks about the if block nginx switches to.
-func predict(m *model.Model, port int, rq dreq, evalIf bool) prediction {
+// predict asks the model what nginx does with rq arriving on port: its
+// Route, the answer route prints. The nginx the test starts has no files
+// under its root, which the request states (NoFiles).
+func predict(m *model.Model, port int, rq dreq, files func(string) (bool, bool, bool)) prediction {
 	var p prediction
-	sm, ok := m.FindServer(rq.host, port)
-	if !ok {
-		p.err = "the model finds no server for port " + strconv.Itoa(port)
-		return p
+	headers := map[string]string{}
+	for _, h := range rq.headers {
+		headers[strings.ToLower(h.name)] = h.value
 	}
-	s := sm.Server
-	p.why = sm.Why
-	path, args, err := model.NormalizeURI(rq.target, s.MergeSlashes)
+	a, err := m.Route(model.HTTPRequest{Method: rq.method, Target: rq.target, Host: rq.host, Port: port, Headers: headers, NoFiles: files == nil, Files: files})
 	if err != nil {
-		p.status = 400
-		// nginx rejects the URI while it reads the request line, before
-		// the Host header: the default server of the port answers.
-		def, _ := m.DefaultServer(port)
-		p.route = tagOf(def.Block)
-		p.why += "; " + err.Error()
+		p.err = "the model: " + err.Error()
 		return p
 	}
-	lm := s.FindLocation(path)
-	p.why += "; $uri " + strconv.Quote(path) + "; " + strings.Join(lm.Why, "; ")
-	if lm.Err != nil {
-		p.err = "the model cannot choose the location: " + lm.Err.Error()
+	p.why = a.ServerWhy + "; " + strings.Join(a.LocationWhy, "; ")
+	for _, s := range a.Steps {
+		p.why += "; " + s.Text
+	}
+	p.route = tagOf(a.Block)
+	if a.Unknown != "" {
+		p.unknown = a.Unknown
+		p.why += "; " + a.Unknown
 		return p
 	}
-	if lm.Location == nil {
-		p.status = http.StatusNotFound
-		p.route = tagOf(s.Block)
-		return p
-	}
-	loc := lm.Location
-	if lm.Redirect {
-		p.status = http.StatusMovedPermanently
-		p.route = tagOf(loc.Block)
-		p.location = path + "/"
-		if args != "" {
-			p.location += "?" + args
+	switch {
+	case a.Status != 0:
+		p.status = a.Status
+		if a.ErrorStatus != 0 {
+			p.status = a.ErrorStatus
 		}
+		p.location = stripAuthority(a.Redirect)
+		return p
+	case a.Proxy == nil:
+		p.err = "the model gives neither a status nor a proxied request"
 		return p
 	}
-	blk := loc.Block
-	if evalIf {
-		for _, c := range loc.Children {
-			if c.Kind == model.KindIf && ifTrue(c, args, rq.headers) {
-				blk = c
-			}
-		}
-	}
-	p.route = tagOf(blk)
-	if d := loc.Get("return"); d != nil {
-		p.status, _ = strconv.Atoi(d.Arg(0))
-		return p
-	}
-	up, proxied := m.UpstreamTarget(blk, rq.target, lm.Captures)
-	if !proxied {
-		p.status = http.StatusNotFound // the static module, and there are no files
-		return p
-	}
+	up := a.Proxy
 	p.status = http.StatusOK
+	if a.ErrorStatus != 0 {
+		p.status = a.ErrorStatus
+	}
 	p.proxied = true
 	p.target, p.targetKnown, p.targetWhy = up.Target, up.Known, up.Reason
 	p.why += "; " + up.Reason
@@ -453,8 +478,9 @@ func predict(m *model.Model, port int, rq dreq, evalIf bool) prediction {
 		p.status, p.proxied = http.StatusBadRequest, false
 		return p
 	}
-	p.proto = "HTTP/" + m.HTTPVersion(blk).Value
-	p.headers, p.skipHeaders = expectedHeaders(m, blk, up, rq, s, lm.Captures)
+	p.method = up.Method
+	p.proto = "HTTP/" + up.HTTPVersion.Value
+	p.headers, p.skipHeaders = expectedHeaders(m, a, rq)
 	return p
 }
 
@@ -484,6 +510,9 @@ func isHexDigit(c byte) bool {
 // configuration: add_header is an array directive, so it is the nearest
 // level's that sets any.
 func tagOf(b *model.Block) string {
+	if b == nil {
+		return ""
+	}
 	ds, _ := b.InheritedArray("add_header")
 	for _, d := range ds {
 		if strings.EqualFold(d.Arg(0), "X-Route") {
@@ -493,81 +522,23 @@ func tagOf(b *model.Block) string {
 	return ""
 }
 
-// ifTrue evaluates the conditions the test writes: "($arg_NAME)" and
-// "($http_NAME)", true when the value is neither empty nor "0". Any other
-// condition counts as false (the test writes none).
-func ifTrue(b *model.Block, args string, headers []clientHeader) bool {
-	var words []string
-	for _, w := range b.Dir.Args() {
-		words = append(words, w.Value)
-	}
-	cond := strings.TrimSpace(strings.Join(words, " "))
-	cond = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(cond, "("), ")"))
-	var v string
-	switch {
-	case strings.HasPrefix(cond, "$arg_"):
-		name := cond[len("$arg_"):]
-		for _, kv := range strings.Split(args, "&") {
-			k, val, _ := strings.Cut(kv, "=")
-			if strings.EqualFold(k, name) {
-				v = val
-				break
-			}
-		}
-	case strings.HasPrefix(cond, "$http_"):
-		name := strings.ReplaceAll(cond[len("$http_"):], "_", "-")
-		for _, h := range headers {
-			if strings.EqualFold(h.name, name) {
-				v = h.value
-				break
-			}
-		}
-	}
-	return v != "" && v != "0"
-}
-
-// expectedHeaders computes the headers the backend receives: the model's
-// SentHeaders evaluated for this request (a value that turns out empty is not
+// expectedHeaders computes the headers the backend receives: the values
+// the model computed for this request (a value that turns out empty is not
 // sent), then the client's headers whose names the model's full list
 // (ProxyHeaders, empty values included) does not block.
-func expectedHeaders(m *model.Model, blk *model.Block, up model.UpstreamRequest, rq dreq, s *model.Server, captures []string) (map[string][]string, map[string]bool) {
-	client := map[string]string{}
-	for _, h := range rq.headers {
-		client[strings.ToLower(h.name)] = h.value
-	}
-	if rq.host != "" {
-		client["host"] = rq.host
-	}
-	known := map[string]string{
-		// A GET without a body: no Content-Length, no Transfer-Encoding.
-		"proxy_internal_body_length": "",
-		"proxy_internal_chunked":     "",
-		"host":                       hostVar(rq.host, s),
-	}
-	switch {
-	case !up.URL.Variables:
-		known["proxy_host"] = up.URL.Host
-	case up.Pass != nil:
-		// $proxy_host is the host of the evaluated URL.
-		if url, ok := m.Eval(up.Pass.Arg(0), model.Request{Captures: captures}); ok {
-			if u, err := model.ParseProxyURL(url); err == nil {
-				known["proxy_host"] = u.Host
-			}
-		}
-	}
+func expectedHeaders(m *model.Model, a *model.Answer, rq dreq) (map[string][]string, map[string]bool) {
 	out := map[string][]string{}
 	skip := map[string]bool{}
-	for _, h := range m.SentHeaders(blk) {
+	for _, h := range a.Proxy.Headers {
 		name := http.CanonicalHeaderKey(h.Name)
-		v, ok := evalValue(m, h.Value, known, model.Request{Headers: client, Captures: captures})
 		switch {
-		case !ok:
+		case !h.Known:
 			skip[name] = true
-		case v != "":
-			out[name] = append(out[name], v)
+		case h.Sent != "":
+			out[name] = append(out[name], h.Sent)
 		}
 	}
-	all, _ := m.ProxyHeaders(blk)
+	all, _ := m.ProxyHeaders(a.Block)
 	blocked := map[string]bool{}
 	for _, h := range all {
 		blocked[http.CanonicalHeaderKey(h.Name)] = true
@@ -587,43 +558,6 @@ func expectedHeaders(m *model.Model, blk *model.Block, up model.UpstreamRequest,
 	return out, skip
 }
 
-// hostVar is nginx's $host: the Host header without its port, lower-cased,
-// else the server's first name.
-func hostVar(host string, s *model.Server) string {
-	if host != "" {
-		h := strings.ToLower(host)
-		if i := strings.LastIndexByte(h, ':'); i >= 0 {
-			h = h[:i]
-		}
-		return strings.TrimSuffix(h, ".")
-	}
-	if len(s.Names) > 0 {
-		return s.Names[0].Name
-	}
-	return ""
-}
-
-// evalValue evaluates a proxy_set_header value: the variables the test knows
-// and the model does not compute ($proxy_host, $host, the internal body
-// variables) are put in first, then the model's Eval does the rest.
-func evalValue(m *model.Model, v string, known map[string]string, req model.Request) (string, bool) {
-	var b strings.Builder
-	for i := 0; i < len(v); {
-		if v[i] == '$' {
-			if name, n := model.VarName(v[i:]); n > 0 {
-				if val, ok := known[name]; ok {
-					b.WriteString(val)
-					i += n
-					continue
-				}
-			}
-		}
-		b.WriteByte(v[i])
-		i++
-	}
-	return m.Eval(b.String(), req)
-}
-
 // diff is one field on which the model and nginx disagree.
 type diff struct{ field, model, nginx string }
 
@@ -637,7 +571,7 @@ func compare(p prediction, o *observed) []diff {
 	}
 	add("status", strconv.Itoa(p.status), strconv.Itoa(o.status))
 	add("route", strconv.Quote(p.route), strconv.Quote(o.route))
-	if p.status == http.StatusMovedPermanently || o.status == http.StatusMovedPermanently {
+	if p.status >= 300 && p.status < 400 || o.status >= 300 && o.status < 400 {
 		add("location", strconv.Quote(p.location), strconv.Quote(o.location))
 	}
 	add("proxied", strconv.FormatBool(p.proxied), strconv.FormatBool(o.echo != nil))
@@ -648,6 +582,7 @@ func compare(p prediction, o *observed) []diff {
 		add("target", strconv.Quote(p.target), strconv.Quote(o.echo.target))
 	}
 	add("proto", p.proto, o.echo.proto)
+	add("method", p.method, o.echo.method)
 	want, got := withoutNames(p.headers, p.skipHeaders), withoutNames(o.echo.headers, p.skipHeaders)
 	if !sameHeaders(want, got) {
 		ds = append(ds, diff{"headers", formatHeaders(want), formatHeaders(got)})

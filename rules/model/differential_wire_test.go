@@ -32,6 +32,8 @@ type clientHeader struct{ name, value string }
 
 // wireRequest is one request as sent on the connection.
 type wireRequest struct {
+	// method is the request method; "GET" when empty.
+	method string
 	target string
 	// host is the Host header; "" sends an HTTP/1.0 request without Host
 	// (nginx then uses the default server of the port).
@@ -44,10 +46,14 @@ type wireRequest struct {
 // not depend on it (it reads one framed response).
 func (r wireRequest) bytes() string {
 	var b strings.Builder
+	method := r.method
+	if method == "" {
+		method = "GET"
+	}
 	if r.host == "" {
-		b.WriteString("GET " + r.target + " HTTP/1.0\r\n")
+		b.WriteString(method + " " + r.target + " HTTP/1.0\r\n")
 	} else {
-		b.WriteString("GET " + r.target + " HTTP/1.1\r\nHost: " + r.host + "\r\nConnection: close\r\n")
+		b.WriteString(method + " " + r.target + " HTTP/1.1\r\nHost: " + r.host + "\r\nConnection: close\r\n")
 	}
 	for _, h := range r.headers {
 		b.WriteString(h.name + ": " + h.value + "\r\n")
@@ -106,7 +112,7 @@ func send(addr string, req wireRequest) (*observed, error) {
 		location: stripAuthority(resp.Header.Get("Location")),
 		body:     string(body),
 	}
-	if strings.HasPrefix(o.body, "GET ") {
+	if m, _, ok := strings.Cut(o.body, " "); ok && len(m) > 0 && len(m) <= 7 && strings.ToUpper(m) == m && strings.Contains(o.body, " HTTP/1.") {
 		e, err := parseEcho(o.body)
 		if err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -210,24 +211,40 @@ func (r *Regex) MatchString(s string) (matched, ok bool) {
 // FindSubmatch returns the match and its groups ($0 ... $9), nil when the
 // pattern is not found; ok is false when it cannot be evaluated.
 func (r *Regex) FindSubmatch(s string) (groups []string, ok bool) {
+	groups, _, ok = r.FindNamed(s)
+	return groups, ok
+}
+
+// FindNamed is FindSubmatch with the name of each group ("" for a group
+// without one): nginx sets a variable for every named capture that matches.
+func (r *Regex) FindNamed(s string) (groups, names []string, ok bool) {
 	r.compile()
 	switch {
 	case r.re != nil:
-		return r.re.FindStringSubmatch(s), true
+		groups = r.re.FindStringSubmatch(s)
+		if groups == nil {
+			return nil, nil, true
+		}
+		return groups, r.re.SubexpNames(), true
 	case r.re2 != nil:
 		m, err := r.re2.FindStringMatch(s)
 		if err != nil {
-			return nil, false
+			return nil, nil, false
 		}
 		if m == nil {
-			return nil, true
+			return nil, nil, true
 		}
 		for _, g := range m.Groups() {
 			groups = append(groups, g.String())
+			name := g.Name
+			if _, err := strconv.Atoi(name); err == nil {
+				name = ""
+			}
+			names = append(names, name)
 		}
-		return groups, true
+		return groups, names, true
 	}
-	return nil, false
+	return nil, nil, false
 }
 
 // LocationMatch is the location nginx picks for a URI, and why.

@@ -2,11 +2,15 @@
 // the effective settings of every server, location and if block after
 // inheritance, the request headers sent upstream, the maps, which server and
 // location a request reaches, and the request line the backend receives.
+// Route follows one request all the way, through the rewrite module
+// (rewrite, set, if, return, break), rewrite cycles, try_files and
+// error_page, as nginx does; `nginx-wslint route` prints its answer.
 // Rules ask the model; none re-derives nginx's semantics from directives.
 package model
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 )
@@ -50,6 +54,30 @@ type Block struct {
 	// Includes are the include directives read at this level (their files'
 	// directives are in Own).
 	Includes []*parser.Directive
+	// Script are the rewrite module's directives at this level (rewrite,
+	// set, return, break and if) in the order nginx runs them: an if
+	// directive stands for its block, which is among Children.
+	Script []*parser.Directive
+}
+
+// isScript reports whether nginx compiles directive name into the rewrite
+// module's code of its level.
+func isScript(name string) bool {
+	switch name {
+	case "rewrite", "set", "return", "break", "if":
+		return true
+	}
+	return false
+}
+
+// IfBlock returns the if block of the if directive d at this level.
+func (b *Block) IfBlock(d *parser.Directive) *Block {
+	for _, c := range b.Children {
+		if c.Dir == d {
+			return c
+		}
+	}
+	return nil
 }
 
 // Get returns the first directive called name set at this level.
@@ -108,7 +136,10 @@ func (b *Block) Describe() string {
 		}
 		return "server"
 	case KindIf:
-		return "if " + argsText(b.Dir)
+		if b.Dir != nil {
+			return ifText(b.Dir)
+		}
+		return "if"
 	case KindLimitExcept:
 		return "limit_except " + argsText(b.Dir)
 	}
@@ -156,6 +187,9 @@ type Model struct {
 	headerCache map[*Block]headerList
 	locations   []*Location
 	blocks      []*Block
+	// regexes are the compiled regexes of rewrite and if directives.
+	regexMu sync.Mutex
+	regexes map[*parser.Directive]*Regex
 }
 
 // Upstream is an upstream block.
@@ -256,6 +290,9 @@ func (b *builder) level(blk *Block, ds []*parser.Directive) {
 			}
 			child := &Block{Kind: kind, Dir: d, Parent: blk, Server: blk.Server}
 			blk.Children = append(blk.Children, child)
+			if kind == KindIf {
+				blk.Script = append(blk.Script, d)
+			}
 			b.level(child, d.Block.Directives)
 		case d.Name == "map" && d.Block != nil:
 			if blk.Kind == KindHTTP && d.Ctx == parser.CtxHTTP {
@@ -271,6 +308,9 @@ func (b *builder) level(blk *Block, ds []*parser.Directive) {
 				b.m.Sets[name] = append(b.m.Sets[name], d)
 			}
 			blk.Own = append(blk.Own, d)
+			if isScript(d.Name) && d.Block == nil {
+				blk.Script = append(blk.Script, d)
+			}
 			if d.Block != nil {
 				// Other blocks (types, limit_except in odd places, third-
 				// party blocks): their own set/map contents still count.

@@ -194,6 +194,9 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 		up.Reason = err.Error()
 		return up, true
 	}
+	if b.Kind == KindLocation && b.Location != nil && len(b.Script) > 0 {
+		return m.scriptedTarget(b.Location, raw, up)
+	}
 	// Walk from b up to its location: an if block runs inside its
 	// location, whose rewrite changes the URI whether the if is true or
 	// not.
@@ -280,6 +283,42 @@ func (m *Model) UpstreamTarget(b *Block, raw string, captures []string) (Upstrea
 	}
 	up.Target, up.Known = target, true
 	up.Reason = fmt.Sprintf("the location's %q is cut from $uri and proxy_pass's URI part %q put in its place", name, u.URI)
+	return up, true
+}
+
+// scriptedTarget is UpstreamTarget for a location with rewrite module
+// directives: a WebSocket handshake for raw is followed through them
+// (RouteFrom). The target is known when the request is proxied from loc
+// with its URI unchanged (set, if, break); when a rewrite changed the URI
+// or the request left loc, the reason says what the backend receives.
+func (m *Model) scriptedTarget(loc *Location, raw string, up UpstreamRequest) (UpstreamRequest, bool) {
+	a := m.RouteFrom(loc, HTTPRequest{Target: raw, Headers: WebSocketHeaders()})
+	path, args, _ := NormalizeURI(raw, loc.Server == nil || loc.Server.MergeSlashes)
+	var last *parser.Directive
+	for _, s := range a.Steps {
+		if s.Dir != nil {
+			last = s.Dir
+		}
+	}
+	switch {
+	case a.Unknown != "":
+		up.Reason = a.Unknown
+	case a.Proxy == nil || a.Location != loc:
+		up.Reason = "not statically known here: the request does not reach this location's proxy_pass"
+		if last != nil {
+			up.Reason += fmt.Sprintf(" (%q at %s)", last.Name, last.Position())
+		}
+	case a.URI != path || a.Args != args:
+		up.Reason = "not statically known: the URI is changed before it is passed"
+		if last != nil {
+			up.Reason = fmt.Sprintf("not statically known: %q at %s changes the URI before it is passed", last.Name, last.Position())
+		}
+		if a.Proxy.Known {
+			up.Reason += "; the backend receives " + a.Proxy.Target
+		}
+	default:
+		return a.Proxy.UpstreamRequest, true
+	}
 	return up, true
 }
 

@@ -330,10 +330,10 @@ func TestUpstreamTarget(t *testing.T) {
 		{80, "/rfix/a?q=1", false, "/fixed/a", ""},
 		{80, "/rva/foo?q=1", false, "?", "not statically known"}, // nginx: /foo?q=1 ($is_args)
 		{80, "/ruri/a", false, "!", "refuses a URI part"},
-		{80, "/v/a%20b/../c", false, "/v/a%20b/../c", "host name only"}, // nginx: /v/a%20b/../c
-		{80, "/v2/foo?q=1", false, "/x/", "URI is sent as it is"},       // nginx: /x/
-		{80, "/rw/foo?q=1", false, "?", `"rewrite" at t.conf:19`},       // nginx: /new/foo?q=1
-		{80, "/rw2/a%20b?q=1", false, "?", "not statically known"},      // nginx: /new/a%20b?q=1
+		{80, "/v/a%20b/../c", false, "/v/a%20b/../c", "the client's request-target is sent unchanged"}, // nginx: /v/a%20b/../c
+		{80, "/v2/foo?q=1", false, "/x/", "its URI part is sent as it is"},                             // nginx: /x/
+		{80, "/rw/foo?q=1", false, "?", `"rewrite" at t.conf:19`},                                      // nginx: /new/foo?q=1
+		{80, "/rw2/a%20b?q=1", false, "?", "not statically known"},                                     // nginx: /new/a%20b?q=1
 		{80, "/if/foo?a=1", true, "/if/foo?a=1", "without a URI part"},
 		{80, "/if/foo", false, "/x/foo", ""},
 		{80, "/if2/foo?a=1", true, "/x/foo?a=1", ""},
@@ -345,7 +345,7 @@ func TestUpstreamTarget(t *testing.T) {
 		{80, "/lmt/x?q", true, "/lmt/x?q", "without a URI part"},
 		{80, "/lmt/x", false, "-", ""},
 		{80, "/tonamed/a", false, "-", ""}, // try_files is not followed
-		{80, "/setargs/foo?q=1", false, "?", `"set $args"`},
+		{80, "/setargs/foo?q=1", false, "?", `"set" at t.conf:40:26 changes the URI before it is passed; the backend receives /setargs/foo?replaced=1`},
 		{80, "/nested/x", false, "/n/x", ""},
 		{80, "/nested/inner/foo", false, "-", ""}, // proxy_pass is not inherited
 		{80, "/nested/own/foo", false, "/o/foo", ""},

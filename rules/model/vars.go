@@ -9,6 +9,9 @@ import (
 type Request struct {
 	Headers  map[string]string
 	Captures []string
+	// st, when set, is the request Route follows: its $uri, $args, set
+	// variables, named captures and the other variables it knows.
+	st *routeState
 }
 
 // HandshakeRequest is a browser's WebSocket handshake (Firefox sends
@@ -96,7 +99,13 @@ func (m *Model) variable(name string, req Request, depth int) (string, bool) {
 		if i < len(req.Captures) {
 			return req.Captures[i], true
 		}
-		return "", req.Captures != nil
+		// Following a request, no captures means empty ones.
+		return "", req.Captures != nil || req.st != nil
+	}
+	if req.st != nil {
+		if v, ok, handled := req.st.builtin(name); handled {
+			return v, ok
+		}
 	}
 	// A map, or a set, defines the variable for the whole configuration.
 	if mp := m.MapFor(name); mp != nil && len(m.Sets[name]) == 0 {
@@ -112,6 +121,10 @@ func (m *Model) variable(name string, req Request, depth int) (string, bool) {
 			// A regex key with groups sets the request's captures
 			// (ngx_http_regex_exec): the value's $1... are the map's.
 			req.Captures = groups
+			if req.st != nil {
+				// ... for the rest of the request.
+				req.st.captures = groups
+			}
 		}
 		return m.eval(v, req, depth+1)
 	}
