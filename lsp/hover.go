@@ -72,10 +72,13 @@ func directiveHover(name string) string {
 	return b.String()
 }
 
-// locationHover shows what nginx does with a request for the location's
-// own path: the server, whether the request reaches this location, and for
-// a proxied location the request line, headers, version and read timeout
-// the backend gets, each with where it is set.
+// locationHover shows what nginx does with a WebSocket handshake for the
+// location's own path (for a regex location, a path it matches), as
+// "nginx-wslint route --websocket" does: the server, whether the request
+// reaches this location, what the rewrite directives did, and for a
+// proxied request the request line, headers (with their values for the
+// handshake), proxy_http_version and proxy_read_timeout, each with where it
+// is set.
 func (s *Server) locationHover(sp *spot, d *parser.Directive) string {
 	m := sp.c.res.model()
 	var loc *model.Location
@@ -85,95 +88,127 @@ func (s *Server) locationHover(sp *spot, d *parser.Directive) string {
 			break
 		}
 	}
-	if loc == nil {
+	if loc == nil || loc.Server == nil {
 		return ""
 	}
+	srv := loc.Server
 	var b strings.Builder
-	fmt.Fprintf(&b, "**location %s**", loc.Match())
-	if srv := loc.Server; srv != nil {
-		fmt.Fprintf(&b, " in %s", srv.Describe())
-		if srv.Dir != nil {
-			fmt.Fprintf(&b, " (%s)", s.place(srv.Dir))
+	fmt.Fprintf(&b, "**location %s** in %s", loc.Match(), srv.Describe())
+	if srv.Dir != nil {
+		fmt.Fprintf(&b, " (%s)", s.place(srv.Dir))
+	}
+	var ls []string
+	for _, l := range srv.Listens {
+		if l.Dir != nil {
+			ls = append(ls, strings.Join(wordValues(l.Dir.Args()), " "))
 		}
-		var ls []string
-		for _, l := range srv.Listens {
-			if l.Dir != nil {
-				ls = append(ls, strings.Join(wordValues(l.Dir.Args()), " "))
-			}
-		}
-		if len(ls) > 0 {
-			fmt.Fprintf(&b, ", listen %s", strings.Join(ls, "; "))
-		}
+	}
+	if len(ls) > 0 {
+		fmt.Fprintf(&b, ", listen %s", strings.Join(ls, "; "))
 	}
 	b.WriteString("\n\n")
-	blk := loc.Block
-	uri := ""
-	var captures []string
-	if (loc.IsPrefix() || loc.Modifier == "=") && strings.HasPrefix(loc.Name, "/") && loc.Server != nil {
-		uri = loc.Name
-		if path, _, err := model.NormalizeURI(uri, loc.Server.MergeSlashes); err == nil {
-			lm := loc.Server.FindLocation(path)
-			switch {
-			case lm.Err != nil:
-				fmt.Fprintf(&b, "`GET %s`: the location cannot be determined statically (%v)\n\n", uri, lm.Err)
-			case lm.Redirect:
-				fmt.Fprintf(&b, "`GET %s`: nginx answers 301 to `%s/`\n\n", uri, uri)
-			case lm.Location != loc && lm.Location != nil:
-				fmt.Fprintf(&b, "`GET %s` does **not** reach this location: `location %s` (%s) takes it\n\n", uri, lm.Location.Match(), s.place(lm.Location.Dir))
-			case lm.Location == loc:
-				fmt.Fprintf(&b, "`GET %s` reaches this location: %s\n\n", uri, strings.Join(lm.Why, "; "))
-				captures = lm.Captures
-			}
-		}
-	} else if loc.IsRegex() {
-		b.WriteString("a regex location: the settings below apply to the requests it takes\n\n")
-	}
-	up, proxied := m.UpstreamTarget(blk, orSlash(uri), captures)
-	if !proxied {
-		if pass, cb := loc.ConditionalPass(); pass != nil {
-			up, proxied = m.UpstreamTarget(cb, orSlash(uri), captures)
-			blk = cb
-			fmt.Fprintf(&b, "proxies only inside %s (%s); when it does:\n\n", cb.Describe(), s.place(cb.Dir))
+
+	req := model.HTTPRequest{Headers: model.WebSocketHeaders(), Port: 80}
+	for _, l := range srv.Listens {
+		if !l.Unix {
+			req.Port = l.Port
+			break
 		}
 	}
-	if !proxied {
-		b.WriteString("does not proxy (no proxy_pass of its own; nested locations do not inherit it)")
-		return b.String()
+	for _, n := range srv.Names {
+		if n.Dir != nil && n.Kind == "exact" && n.Name != "" {
+			req.Host = n.Name
+			break
+		}
 	}
-	target := "(not known statically)"
-	if up.Known && uri != "" {
-		target = up.Target
-	}
-	v := m.HTTPVersion(blk)
-	fmt.Fprintf(&b, "upstream request: `GET %s HTTP/%s` via `proxy_pass %s` (%s)", target, v.Value, up.Pass.Arg(0), s.place(up.Pass))
 	switch {
-	case !up.Known && strings.HasPrefix(up.Pass.Arg(0), "$"):
-		b.WriteString(": the URL is a variable, known only at run time")
-	case up.Reason != "":
-		fmt.Fprintf(&b, ": %s", up.Reason)
-	}
-	fmt.Fprintf(&b, "\n\n- `proxy_http_version %s` (%s)\n", v.Value, s.placeOr(v.Dir, m))
-	rt := m.ProxyTimeout(blk, "proxy_read_timeout")
-	fmt.Fprintf(&b, "- `proxy_read_timeout %s` (%s)\n\nrequest headers sent (and what a WebSocket handshake makes of them):\n\n", rt.Value, s.placeOr(rt.Dir, m))
-	for _, h := range m.SentHeaders(blk) {
-		fmt.Fprintf(&b, "- `%s: %s`", h.Name, h.Value)
-		if v, known := m.Eval(h.Value, model.HandshakeRequest()); known && v != h.Value {
-			if v == "" {
-				b.WriteString(" → not sent (empty)")
-			} else {
-				fmt.Fprintf(&b, " → `%s`", v)
-			}
+	case (loc.IsPrefix() || loc.Modifier == "=") && strings.HasPrefix(loc.Name, "/"):
+		req.Target = loc.Name
+	case loc.IsRegex() && loc.Regex != nil:
+		if ex, err := loc.Regex.Example("/", func(string) bool { return true }); err == nil && strings.HasPrefix(ex, "/") {
+			req.Target = ex
 		}
-		fmt.Fprintf(&b, " (%s)\n", s.placeOr(h.Dir, m))
+	}
+	var a *model.Answer
+	if req.Target != "" {
+		if ans, err := m.Route(req); err == nil && ans.Server == srv {
+			a = ans
+		}
+	}
+	if a == nil {
+		// A named location, a regex without an example, or a server the
+		// request cannot select by name and port: start at the location.
+		if req.Target == "" {
+			req.Target = "/"
+		}
+		a = m.RouteFrom(loc, req)
+		fmt.Fprintf(&b, "a WebSocket handshake that reaches this location:\n\n")
+	} else {
+		host := req.Host
+		if host == "" {
+			host = "(none)"
+		}
+		fmt.Fprintf(&b, "a WebSocket handshake `GET %s` (Host: %s, port %d) ", req.Target, host, req.Port)
+		switch a.Location {
+		case loc:
+			fmt.Fprintf(&b, "reaches this location: %s\n\n", strings.Join(a.LocationWhy, "; "))
+		case nil:
+			b.WriteString("reaches no location\n\n")
+		default:
+			fmt.Fprintf(&b, "ends in `location %s` (%s), not this one\n\n", a.Location.Match(), s.place(a.Location.Dir))
+		}
+	}
+	for _, st := range a.Steps {
+		if st.Dir != nil {
+			fmt.Fprintf(&b, "- %s (%s)\n", st.Text, s.place(st.Dir))
+		} else {
+			fmt.Fprintf(&b, "- %s\n", st.Text)
+		}
+	}
+	if len(a.Steps) > 0 {
+		b.WriteString("\n")
+	}
+	switch {
+	case a.Status != 0 && a.Redirect != "":
+		fmt.Fprintf(&b, "nginx answers %d with Location `%s`; WebSocket clients do not follow redirects\n\n", a.Status, a.Redirect)
+	case a.Status != 0:
+		fmt.Fprintf(&b, "nginx answers %d itself\n\n", a.Status)
+	}
+	if p := a.Proxy; p != nil {
+		target := "(not known statically)"
+		if p.Known {
+			target = p.Target
+		}
+		fmt.Fprintf(&b, "upstream request: `%s %s HTTP/%s` via `proxy_pass %s` (%s)", p.Method, target, p.HTTPVersion.Value, p.Pass.Arg(0), s.place(p.Pass))
+		switch {
+		case !p.Known && strings.HasPrefix(p.Pass.Arg(0), "$"):
+			b.WriteString(": the URL is a variable, known only at run time")
+		case p.Reason != "":
+			fmt.Fprintf(&b, ": %s", p.Reason)
+		}
+		fmt.Fprintf(&b, "\n\n- `proxy_http_version %s` (%s)\n", p.HTTPVersion.Value, s.placeOr(p.HTTPVersion.Dir, m))
+		fmt.Fprintf(&b, "- `proxy_read_timeout %s` (%s)\n\nrequest headers sent (and their values for the handshake):\n\n", p.ReadTimeout.Value, s.placeOr(p.ReadTimeout.Dir, m))
+		for _, h := range p.Headers {
+			fmt.Fprintf(&b, "- `%s: %s`", h.Name, h.Value)
+			if h.Known && h.Sent != h.Value {
+				if h.Sent == "" {
+					b.WriteString(" → not sent (empty)")
+				} else {
+					fmt.Fprintf(&b, " → `%s`", h.Sent)
+				}
+			}
+			fmt.Fprintf(&b, " (%s)\n", s.placeOr(h.Dir, m))
+		}
+	} else if a.Status == 0 && a.Unknown == "" {
+		b.WriteString("not proxied (no proxy_pass of its own; nested locations do not inherit it)\n")
+	}
+	if a.Unknown != "" {
+		fmt.Fprintf(&b, "\n%s\n", a.Unknown)
+	}
+	for _, n := range a.Notes {
+		fmt.Fprintf(&b, "\nnote: %s\n", n)
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-func orSlash(uri string) string {
-	if uri == "" {
-		return "/"
-	}
-	return uri
 }
 
 func wordValues(ws []parser.Word) []string {

@@ -61,7 +61,7 @@ func TestSessionFragmentInContext(t *testing.T) {
 	var h Hover
 	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, chat, "/ws/", 1)}, &h)
 	wantHover := "**location /ws/** in server \"chat.example.com\" (conf.d/chat.conf:1), listen 80\n\n" +
-		"`GET /ws/` reaches this location: " + "longest prefix \"/ws/\"" + "\n\n" +
+		"a WebSocket handshake `GET /ws/` (Host: chat.example.com, port 80) reaches this location: longest prefix \"/ws/\"\n\n" +
 		"upstream request: `GET /ws/ HTTP/1.1` via `proxy_pass http://chat_backend` (conf.d/chat.conf:11): proxy_pass without a URI part: the client's request-target is sent unchanged"
 	if !strings.HasPrefix(h.Contents.Value, wantHover) {
 		t.Errorf("location hover:\n%s\nwant it to start with:\n%s", h.Contents.Value, wantHover)
@@ -69,7 +69,7 @@ func TestSessionFragmentInContext(t *testing.T) {
 	for _, want := range []string{
 		"- `proxy_http_version 1.1` (nginx.conf:10)",
 		"- `proxy_read_timeout 1h` (snippets/websocket.conf:3)",
-		"- `Host: $proxy_host` (nginx default)",
+		"- `Host: $proxy_host` → `chat_backend` (nginx default)",
 		"- `Connection: close` (nginx default)",
 		"- `X-Real-IP: $remote_addr` (conf.d/chat.conf:12)",
 	} {
@@ -542,6 +542,31 @@ func TestSessionUntitled(t *testing.T) {
 	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: Position{Line: 1, Character: 6}}, &h)
 	if !strings.HasPrefix(h.Contents.Value, "**proxy_pass**") {
 		t.Errorf("hover %q", h.Contents.Value)
+	}
+	c.shutdown()
+}
+
+// Hover on a regex location follows a handshake for a path the regex
+// matches; on a location another one shadows, it says which one wins.
+func TestSessionLocationHoverRoutes(t *testing.T) {
+	dir := t.TempDir()
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	text := "server {\n    listen 8080;\n    server_name app.test;\n    location ~ ^/socket/[a-z]+$ {\n        proxy_pass http://127.0.0.1:9000;\n    }\n    location ~ \\.php$ {\n        proxy_pass http://127.0.0.1:9001;\n    }\n    location /x.php {\n        proxy_pass http://127.0.0.1:9002;\n    }\n}\n"
+	c := startClient(t, Options{})
+	c.initialize(dir, nil)
+	uri := c.open(filepath.Join(dir, "site.conf"), text)
+	c.waitDiags(uri, func([]Diagnostic) bool { return true })
+	var h Hover
+	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, text, "^/socket", 1)}, &h)
+	if !strings.Contains(h.Contents.Value, "a WebSocket handshake `GET /socket/") || !strings.Contains(h.Contents.Value, "(Host: app.test, port 8080) reaches this location") ||
+		!strings.Contains(h.Contents.Value, "upstream request: `GET /socket/") {
+		t.Errorf("regex location hover:\n%s", h.Contents.Value)
+	}
+	c.mustCall("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: posOf(t, text, "/x.php", 1)}, &h)
+	if want := "ends in `location ~ \\.php$` (site.conf:7), not this one"; !strings.Contains(h.Contents.Value, want) {
+		t.Errorf("shadowed location hover lacks %q:\n%s", want, h.Contents.Value)
 	}
 	c.shutdown()
 }
