@@ -137,6 +137,10 @@ type Result struct {
 // Run reads the inputs and lints them. The error is for inputs that cannot
 // be used at all (a path that does not exist, a directory without
 // configuration files); problems inside the configurations are diagnostics.
+//
+// Run does not panic on any input: a rule, the model or the reader that
+// panics becomes an InternalError diagnostic naming the rule and the place
+// it was checking, and everything else is still linted.
 func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	res, err := Load(ctx, inputs, opts)
 	if err != nil {
@@ -160,7 +164,12 @@ func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 			return nil, err
 		}
 		if in.IsBuffer {
-			cfg, err := parseBuffer(in, popts)
+			var cfg *parser.Config
+			var err error
+			if f := rules.Protect(func() { cfg, err = parseBuffer(in, popts) }); f != nil {
+				diags = append(diags, internalError(f, fileStart(in.Path), "reading this file", "it was not linted"))
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -185,7 +194,8 @@ func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 		files = append(files, in.Path)
 	}
 	if len(files) > 0 {
-		cfgs, errs := parser.ParseEntries(files, popts)
+		cfgs, errs, failed := parseEntries(files, popts)
+		diags = append(diags, failed...)
 		// A file that cannot be read (a dangling symlink in a walked
 		// directory) is reported; the others are still linted.
 		for _, err := range errs {
@@ -226,6 +236,74 @@ func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 	return parser.ParseBytes(in.Path, in.Text, popts), nil
 }
 
+// parseEntries is parser.ParseEntries, protected: when reading panics,
+// each file is read alone to find the ones that make it panic, which become
+// internal errors, and the others are read together as usual.
+func parseEntries(files []string, popts parser.Options) (cfgs []*parser.Config, errs []error, failed []Diagnostic) {
+	if rules.Protect(func() { cfgs, errs = parseEntriesFunc(files, popts) }) == nil {
+		return cfgs, errs, nil
+	}
+	var good []string
+	for _, name := range files {
+		if f := rules.Protect(func() { parseEntriesFunc([]string{name}, popts) }); f != nil {
+			failed = append(failed, internalError(f, fileStart(name), "reading this file", "it was not linted"))
+			continue
+		}
+		good = append(good, name)
+	}
+	if len(good) == 0 {
+		return nil, nil, failed
+	}
+	if f := rules.Protect(func() { cfgs, errs = parseEntriesFunc(good, popts) }); f != nil {
+		// Only files read together fail: none is linted.
+		return nil, nil, append(failed, internalError(f, fileStart(good[0]), "reading this file with the others", "none of them was linted"))
+	}
+	return cfgs, errs, failed
+}
+
+// parseEntriesFunc and buildModel are parser.ParseEntries and model.Build;
+// tests replace them with functions that panic.
+var (
+	parseEntriesFunc = parser.ParseEntries
+	buildModel       = model.Build
+)
+
+// fileStart is line 1, column 1 of a file.
+func fileStart(name string) parser.Position {
+	return parser.Position{File: name, Pos: parser.Pos{Line: 1, Column: 1}}
+}
+
+// internalError is a panic caught while linting, as a diagnostic at pos:
+// what failed (the rule, or the step: "reading this file"), on what, what
+// is missing because of it, and that it is nginx-wslint's bug.
+func internalError(f *rules.Failure, pos parser.Position, step, missing string) Diagnostic {
+	end := pos
+	if start, e, ok := f.Span(); ok {
+		pos, end = start, e
+	}
+	var msg, fix string
+	if f.Rule != nil {
+		msg = fmt.Sprintf("internal error: rule %s (%s) crashed", f.Rule.ID, f.Rule.Name)
+		if f.Checking != "" {
+			msg += " while checking " + f.Checking
+		}
+		fix = fmt.Sprintf("report this nginx-wslint bug with the configuration at %s/issues; --disable %s skips the rule meanwhile", issuesURL, f.Rule.ID)
+	} else {
+		msg = "internal error: nginx-wslint crashed " + step
+		fix = "report this nginx-wslint bug with the configuration at " + issuesURL + "/issues"
+	}
+	msg += ": " + fmt.Sprint(f.Panic)
+	if f.Frame != "" {
+		msg += " [" + f.Frame + "]"
+	}
+	msg += "; " + missing
+	return Diagnostic{Kind: InternalError, Diagnostic: rules.Diagnostic{
+		Rule: f.Rule, Severity: rules.Error, Start: pos, End: end, Message: msg, Fix: fix, Node: f.At}}
+}
+
+// issuesURL is where bugs are reported.
+const issuesURL = "https://github.com/nginx-wslint/nginx-wslint"
+
 // configError is a parser or model error as a diagnostic.
 func configError(e *parser.Error) Diagnostic {
 	msg := e.Msg
@@ -250,13 +328,32 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		m := model.Build(cfg, opts.Model)
-		for _, e := range m.ValueErrors() {
+		var m *model.Model
+		var errs []*parser.Error
+		if f := rules.Protect(func() { m = buildModel(cfg, opts.Model); errs = m.ValueErrors() }); f != nil {
+			diags = append(diags, internalError(f, mainStart(cfg), "building its model of this configuration", "no rule checked it"))
+			continue
+		}
+		for _, e := range errs {
 			diags = append(diags, configError(e))
 		}
-		findings = append(findings, rules.Run(m, sel, opts.Check)...)
+		found, failures := rules.RunChecked(m, sel, opts.Check)
+		findings = append(findings, found...)
+		for _, f := range failures {
+			missing := "its findings on this configuration are missing; the other rules' are complete"
+			if f.Rule == nil {
+				missing = "no rule checked this configuration"
+			}
+			diags = append(diags, internalError(f, mainStart(cfg), "detecting WebSocket locations", missing))
+		}
 	}
-	findings = rules.ApplySuppressions(r.Configs, findings, sel)
+	if f := rules.Protect(func() { findings = rules.ApplySuppressions(r.Configs, findings, sel) }); f != nil {
+		pos := fileStart("")
+		if len(r.Configs) > 0 {
+			pos = mainStart(r.Configs[0])
+		}
+		diags = append(diags, internalError(f, pos, "reading suppression comments", "suppression comments were not applied"))
+	}
 	for _, f := range findings {
 		if s, ok := opts.Severity[f.Rule]; ok {
 			f.Severity = s
@@ -265,6 +362,17 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 	}
 	r.add(diags)
 	return nil
+}
+
+// mainStart is line 1, column 1 of a configuration's main file.
+func mainStart(cfg *parser.Config) parser.Position {
+	if cfg.Main != nil {
+		return fileStart(cfg.Main.Path)
+	}
+	if len(cfg.Files) > 0 {
+		return fileStart(cfg.Files[0].Path)
+	}
+	return fileStart("")
 }
 
 // add merges diagnostics into the result: each once (a file read through

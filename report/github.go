@@ -18,8 +18,11 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 	vs := views(r, o.Paths, false)
 	for _, v := range vs {
 		title := "nginx configuration error"
-		if v.Kind == lint.Finding {
+		switch v.Kind {
+		case lint.Finding:
 			title = v.Rule.ID
+		case lint.InternalError:
+			title = "nginx-wslint internal error"
 		}
 		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(o.Paths.Show(v.Start.File)), v.Start.Line, v.Start.Column)
 		if v.End.File == v.Start.File && v.End.Line >= v.Start.Line && v.End.Line > 0 {

@@ -24,6 +24,7 @@ const (
 	exitOK       = 0 // nothing at or above --fail-on
 	exitFindings = 1 // findings at or above --fail-on
 	exitError    = 2 // usage error, unreadable input, or a configuration nginx rejects
+	exitInternal = 3 // nginx-wslint failed: a rule (or the tool) crashed; the rest was still reported
 )
 
 const usageHead = `nginx-wslint finds the nginx configuration mistakes that break WebSocket proxying.
@@ -51,7 +52,9 @@ Flags:
 
 const usageTail = `
 Exit codes: 0 nothing to report, 1 findings at or above --fail-on,
-2 usage error, unreadable input, or a configuration nginx would reject.
+2 usage error, unreadable input, or a configuration nginx would reject,
+3 internal error: nginx-wslint crashed (a bug; the other findings are
+still reported).
 `
 
 // options are the parsed command line.
@@ -112,8 +115,36 @@ func usageError(stderr io.Writer, err error) int {
 	return exitError
 }
 
-// run is the whole program; it returns the exit code.
+// run is the whole program; it returns the exit code. A panic anywhere is
+// an internal error, exit code 3, never a crash.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return guard("", stderr, func() int { return runCommand(args, stdin, stdout, stderr) })
+}
+
+// guard calls f and turns a panic into a message on stderr and exit code
+// 3; what names the command ("route") for the message.
+func guard(what string, stderr io.Writer, f func() int) (code int) {
+	failure := rules.Protect(func() { code = f() })
+	if failure == nil {
+		return code
+	}
+	if what != "" {
+		what = " in " + what
+	}
+	where := ""
+	if failure.Frame != "" {
+		where = " [" + failure.Frame + "]"
+	}
+	fmt.Fprintf(stderr, "nginx-wslint: internal error%s: %v%s; this is a bug in nginx-wslint, not in the configuration: please report it with the configuration and the command line at %s/issues\n",
+		what, failure.Panic, where, report.InformationURI)
+	return exitInternal
+}
+
+// testRules are rules a test adds to every run (a rule that panics); no
+// flag sets them.
+var testRules []*rules.Rule
+
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "version":
@@ -123,7 +154,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
 			return exitOK
 		case "route":
-			return runRoute(args[1:], stdin, stdout, stderr)
+			return guard("route", stderr, func() int { return runRoute(args[1:], stdin, stdout, stderr) })
 		case "lsp":
 			return runLSP(args[1:], stdin, stdout, stderr)
 		case "rules":
@@ -177,10 +208,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitCode(res, st.failOn)
 }
 
-// exitCode is 2 when nginx would reject the configuration or input could not
-// be read, else 1 when a diagnostic reaches failOn (a missing include is a
-// warning: nginx would refuse it, and what it hides is not checked), else 0.
+// exitCode is 3 when nginx-wslint itself failed (a rule crashed), else 2
+// when nginx would reject the configuration or input could not be read,
+// else 1 when a diagnostic reaches failOn (a missing include is a warning:
+// nginx would refuse it, and what it hides is not checked), else 0.
 func exitCode(res *lint.Result, failOn rules.Severity) int {
+	if res.Has(rules.Note, lint.InternalError) {
+		return exitInternal
+	}
 	if res.Has(rules.Error, lint.ConfigError, lint.ReadError) {
 		return exitError
 	}
@@ -355,7 +390,7 @@ func (o *options) selectRules() ([]*rules.Rule, error) {
 			out = append(out, r)
 		}
 	}
-	return out, nil
+	return append(out, testRules...), nil
 }
 
 // version is the module version when built by "go install", else "devel".
