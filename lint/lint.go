@@ -12,9 +12,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
+	"path"
 	"sort"
 
+	"github.com/nginx-wslint/nginx-wslint/lint/fix"
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -96,6 +97,9 @@ type Options struct {
 	Root string
 	// Context is the block a fragment file sits in (default: inferred).
 	Context parser.Ctx
+	// FS reads the files, nil for the disk (with Root); the language server
+	// shows its unsaved buffers through it.
+	FS parser.FS
 	// Rules are the rules to run; nil runs every rule (rules.All), an empty
 	// non-nil slice none.
 	Rules []*rules.Rule
@@ -110,7 +114,7 @@ type Options struct {
 }
 
 func (o *Options) parserOptions() parser.Options {
-	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, Limits: o.Limits}
+	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, Limits: o.Limits, FS: o.FS}
 }
 
 // tree is the linted tree (parser.Options.Tree): what the inputs name, the
@@ -126,7 +130,7 @@ func tree(inputs []Input, opts Options) []string {
 		if st, err := os.Stat(in.Path); err == nil && st.IsDir() && !in.IsBuffer {
 			out = append(out, in.Path)
 		} else {
-			out = append(out, filepath.Dir(in.Path))
+			out = append(out, path.Dir(in.Path))
 		}
 	}
 	return out
@@ -348,6 +352,7 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 	}
 	var diags []Diagnostic
 	var findings []rules.Diagnostic
+	var models []*model.Model
 	for _, cfg := range r.Configs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -358,6 +363,7 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 			diags = append(diags, internalError(f, mainStart(cfg), "building its model of this configuration", "no rule checked it"))
 			continue
 		}
+		models = append(models, m)
 		for _, e := range errs {
 			diags = append(diags, configError(cfg.Redact(e)))
 		}
@@ -378,6 +384,17 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 		}
 		diags = append(diags, internalError(f, pos, "reading suppression comments", "suppression comments were not applied"))
 	}
+	// Structured fixes (package fix), after suppression so that a silenced
+	// finding adds nothing to the edits of the others.
+	if f := rules.Protect(func() {
+		fix.FillAll(models, findings, fix.Options{MinReadTimeout: opts.Check.MinReadTimeout})
+	}); f != nil {
+		pos := fileStart("")
+		if len(r.Configs) > 0 {
+			pos = mainStart(r.Configs[0])
+		}
+		diags = append(diags, internalError(f, pos, "computing the fixes' edits", "findings may carry no edits"))
+	}
 	findings = redactOutside(r.Configs, findings)
 	for _, f := range findings {
 		if s, ok := opts.Severity[f.Rule]; ok {
@@ -387,6 +404,17 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 	}
 	r.add(diags)
 	return nil
+}
+
+// mainStart is line 1, column 1 of a configuration's main file.
+func mainStart(cfg *parser.Config) parser.Position {
+	if cfg.Main != nil {
+		return fileStart(cfg.Main.Path)
+	}
+	if len(cfg.Files) > 0 {
+		return fileStart(cfg.Files[0].Path)
+	}
+	return fileStart("")
 }
 
 // redactOutside rewrites the findings that point into a file outside the
@@ -417,11 +445,7 @@ func redactOutside(cfgs []*parser.Config, ds []rules.Diagnostic) []rules.Diagnos
 		if !hit {
 			continue
 		}
-		summary := "a finding"
-		if d.Rule != nil {
-			summary = d.Rule.Doc.Summary
-		}
-		d.Message = summary + " (details not quoted: the finding involves a file outside the linted tree)"
+		d.Message = d.Rule.Doc.Summary + " (details not quoted: the finding involves a file outside the linted tree)"
 		d.Fix = ""
 		d.Edits = nil
 		rel := make([]rules.Related, len(d.Related))
@@ -431,17 +455,6 @@ func redactOutside(cfgs []*parser.Config, ds []rules.Diagnostic) []rules.Diagnos
 		d.Related = rel
 	}
 	return ds
-}
-
-// mainStart is line 1, column 1 of a configuration's main file.
-func mainStart(cfg *parser.Config) parser.Position {
-	if cfg.Main != nil {
-		return fileStart(cfg.Main.Path)
-	}
-	if len(cfg.Files) > 0 {
-		return fileStart(cfg.Files[0].Path)
-	}
-	return fileStart("")
 }
 
 // add merges diagnostics into the result: each once (a file read through

@@ -38,6 +38,7 @@ Usage:
                                     show which server and location nginx picks
                                     for GET URI, and what the backend receives
                                     (nginx-wslint route --help)
+  nginx-wslint lsp [flags]          language server for editors (nginx-wslint lsp --help)
   nginx-wslint rules                list the rules
   nginx-wslint explain ID           a rule's documentation, with examples
   nginx-wslint version              print the version
@@ -70,6 +71,7 @@ type options struct {
 	pathMaps     []string
 	noColor      bool
 	quiet        bool
+	fix, diff    bool
 	showVersion  bool
 	input        inputOptions
 	severity     map[string]string // from the configuration file
@@ -102,6 +104,8 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output (colour is used only on a terminal, and never when NO_COLOR is set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text output: only the finding lines, without source excerpts, fixes and the summary")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version, as nginx-wslint version does")
+	fs.BoolVar(&o.fix, "fix", false, "write the fixes of fixable findings into the files (atomically), say what changed, then report what is left; standard input is never written: the fixes are printed as a diff")
+	fs.BoolVar(&o.diff, "diff", false, "print the fixes of fixable findings as a unified diff (paths relative to the working directory, for git apply) instead of the report; exit 1 when there is something to fix")
 	return fs
 }
 
@@ -158,6 +162,8 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitOK
 		case "route":
 			return guard("route", stderr, func() int { return runRoute(args[1:], stdin, stdout, stderr) })
+		case "lsp":
+			return runLSP(args[1:], stdin, stdout, stderr)
 		case "rules":
 			return runRules(args[1:], stdout, stderr)
 		case "explain":
@@ -217,14 +223,15 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// suppressions, and --disable WS000 drops them.
 		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return d.Rule == rules.WS000 })
 	}
-	out := report.Options{Quiet: o.quiet, Paths: st.paths, Version: version(),
-		Color: !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)}
-	if err := report.Write(stdout, o.format, res, out); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
-		return exitError
+	if o.fix || o.diff {
+		return runFixes(&o, st, in, res, stdout, stderr)
 	}
-	return exitCode(res, st.failOn)
+	return writeReport(&o, st, res, stdout, stderr)
 }
+
+// useColor reports whether text output may be coloured: on a terminal,
+// unless NO_COLOR is set.
+func useColor(w io.Writer) bool { return os.Getenv("NO_COLOR") == "" && isTerminal(w) }
 
 // exitCode is 3 when nginx-wslint itself failed (a rule crashed), else 2
 // when nginx would reject the configuration or input could not be read,

@@ -36,14 +36,6 @@ type fileConfig struct {
 	PathMap        stringList        `toml:"path-map"`
 }
 
-// noConfig is the --config value that reads no configuration file, so that
-// CI can ignore a .nginx-wslint.toml that a pull request adds.
-const noConfig = "none"
-
-// maxConfigSize bounds the configuration file: a real one is a few hundred
-// bytes, and a symlink to /dev/zero must not be read without end.
-const maxConfigSize = 1 << 20
-
 // stringList is a list setting, which may be written as one string:
 // disable = "WS004" as well as disable = ["WS004", "WS006"].
 type stringList []string
@@ -70,6 +62,14 @@ func (l *stringList) UnmarshalTOML(v any) error {
 }
 
 var errListType = errors.New("a string or a list of strings, such as [\"WS004\"]")
+
+// noConfig is the --config value that reads no configuration file, so that
+// CI can ignore a .nginx-wslint.toml that a pull request adds.
+const noConfig = "none"
+
+// maxConfigSize bounds the configuration file: a real one is a few hundred
+// bytes, and a symlink to /dev/zero must not be read without end.
+const maxConfigSize = 1 << 20
 
 // findConfig returns the configuration file to read: explicit (--config)
 // must exist, and "none" means none; otherwise the first .nginx-wslint.toml
@@ -169,7 +169,7 @@ func loadConfig(path string) (*fileConfig, error) {
 		if errors.As(err, &pe) {
 			if pe.Message == errListType.Error() {
 				// A value of the wrong type: the key and what it takes.
-				return nil, fmt.Errorf("%s:%d: %s: %s", path, pe.Position.Line, report.Escape(pe.LastKey), pe.Message)
+				return nil, fmt.Errorf("%s:%d: %s: %s", path, pe.Position.Line, pe.LastKey, report.Escape(pe.Message))
 			}
 			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, report.Escape(pe.Message))
 		}
@@ -202,6 +202,10 @@ func loadConfig(path string) (*fileConfig, error) {
 	}
 	return &c, nil
 }
+
+// typeErrorRe reads the TOML decoder's type errors: "toml: line 3 (last key
+// "min-read-timeout"): incompatible types: ...".
+var typeErrorRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // configNote says what a configuration file changed that makes the run
 // pass more easily, so that a CI log shows it: fail-on, disabled rules and
@@ -243,10 +247,6 @@ func quoteEach(ss []string) []string {
 	}
 	return out
 }
-
-// typeErrorRe reads the TOML decoder's type errors: "toml: line 3 (last key
-// "min-read-timeout"): incompatible types: ...".
-var typeErrorRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // keyLine finds the line of a key in TOML text, for messages.
 func keyLine(src, key string) int {

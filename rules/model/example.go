@@ -38,20 +38,12 @@ var errNoExample = errors.New("no example within the search limits")
 // ErrRegexBudget when the run's time for backtracking matches (which accept
 // may need) is spent: then the answer is not determined.
 func (r *Regex) Example(prefix string, accept func(string) bool) (string, error) {
-	flags := syntax.Perl
-	if r.Caseless {
-		flags |= syntax.FoldCase
+	ex := r.exampleProg()
+	if ex.err != nil {
+		return "", ex.err
 	}
-	re, err := syntax.Parse(r.Pattern, flags)
-	if err != nil {
-		return "", err
-	}
-	prog, err := syntax.Compile(re.Simplify())
-	if err != nil {
-		return "", err
-	}
-	vm := &pikeVM{prog: prog}
-	alphabet := exampleAlphabet(prog)
+	vm := &pikeVM{prog: ex.prog}
+	alphabet := ex.alphabet
 
 	// hit records a match that ended earlier in the string: the search is
 	// unanchored, so the whole string then matches.
@@ -106,6 +98,34 @@ func (r *Regex) Example(prefix string, accept func(string) bool) (string, error)
 		}
 	}
 	return "", errNoExample
+}
+
+// exampleProg is what Example needs of a regex, compiled once: a location
+// regex is searched once for each WebSocket location of its server.
+type exampleProg struct {
+	once     sync.Once
+	prog     *syntax.Prog
+	alphabet []rune
+	err      error
+}
+
+func (r *Regex) exampleProg() *exampleProg {
+	ex := &r.example
+	ex.once.Do(func() {
+		flags := syntax.Perl
+		if r.Caseless {
+			flags |= syntax.FoldCase
+		}
+		re, err := syntax.Parse(r.Pattern, flags)
+		if err != nil {
+			ex.err = err
+			return
+		}
+		if ex.prog, ex.err = syntax.Compile(re.Simplify()); ex.err == nil {
+			ex.alphabet = exampleAlphabet(ex.prog)
+		}
+	})
+	return ex
 }
 
 // exampleAlphabet is the bytes the search appends: letters, digits and the

@@ -247,7 +247,8 @@ func Build(cfg *parser.Config, opts Options) *Model {
 }
 
 type builder struct {
-	m *Model
+	m       *Model
+	regexes map[regexKey]*Regex // see regex
 }
 
 // expand calls fn for each directive of ds, reading included files in place;
