@@ -58,6 +58,15 @@ func fixWS012(p *Plan, d *rules.Diagnostic) bool {
 	if up == nil || up.Dir == nil || up.Dir.Block == nil {
 		return false
 	}
+	// nginx refuses ip_hash and hash beside backup servers.
+	for _, s := range up.Servers {
+		for _, w := range s.Args() {
+			if w.Value == "backup" {
+				p.note(d, "not fixed automatically: upstream "+up.Name+" has a backup server, and nginx allows no sticky method (ip_hash, hash) beside one: remove the backup parameter, then add `ip_hash;`")
+				return false
+			}
+		}
+	}
 	for _, x := range up.Own {
 		if nonSticky[x.Name] {
 			p.replace(d, x.File, int(x.Start.Offset), int(x.End.Offset), "ip_hash;")
