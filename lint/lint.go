@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 
+	"github.com/nginx-wslint/nginx-wslint/lint/fix"
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -67,8 +68,8 @@ func (d *Diagnostic) RuleID() string {
 // an nginx -T dump.
 type Input struct {
 	// Path is the file or directory to read; for a buffer, its name: the
-	// path findings point at, and (unless Options.Prefix is set) the
-	// directory its relative includes resolve against.
+	// path findings point at, and (unless Options.Prefix is set) where its
+	// conf prefix is looked for (see Options.Prefix).
 	Path string
 	// Text is the buffer's contents when IsBuffer is set.
 	Text     string
@@ -87,7 +88,9 @@ func Buffer(name, text string) Input { return Input{Path: name, Text: text, IsBu
 // Options say how to read and lint.
 type Options struct {
 	// Prefix is nginx's conf prefix, the directory relative include paths
-	// resolve against (default: the main file's directory).
+	// resolve against (default: for each file, the nearest directory from
+	// its own upwards that holds nginx.conf, as nginx sees a site file
+	// under /etc/nginx; else the file's own directory).
 	Prefix string
 	// Root holds a copy of the server's files: absolute include paths are
 	// read from it.
@@ -106,10 +109,31 @@ type Options struct {
 	Check rules.Options
 	// Severity overrides the default severity of rules.
 	Severity map[*rules.Rule]Severity
+	// Limits bound what hostile input can cost (zero fields: defaults).
+	Limits parser.Limits
 }
 
 func (o *Options) parserOptions() parser.Options {
-	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, FS: o.FS}
+	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, Limits: o.Limits, FS: o.FS}
+}
+
+// tree is the linted tree (parser.Options.Tree): what the inputs name, the
+// prefix and the root. Nothing of a file outside it is shown.
+func tree(inputs []Input, opts Options) []string {
+	var out []string
+	for _, p := range []string{opts.Root, opts.Prefix} {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in.Path); err == nil && st.IsDir() && !in.IsBuffer {
+			out = append(out, in.Path)
+		} else {
+			out = append(out, path.Dir(in.Path))
+		}
+	}
+	return out
 }
 
 func (o *Options) rules() []*rules.Rule {
@@ -157,6 +181,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	res := &Result{seen: map[string]bool{}}
 	popts := opts.parserOptions()
+	popts.Tree = tree(inputs, opts)
 	var files []string
 	var diags []Diagnostic
 	for _, in := range inputs {
@@ -221,7 +246,7 @@ func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 }
 
 // parseBuffer reads a buffer: an nginx -T dump, or a file whose relative
-// includes resolve against its name's directory.
+// includes resolve against the conf prefix its name implies (bufferPrefix).
 func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 	if parser.IsDump(in.Text) {
 		cfg, _, err := parser.ParseDump(in.Text, popts)
@@ -231,7 +256,7 @@ func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 		return cfg, nil
 	}
 	if popts.Prefix == "" {
-		popts.Prefix = path.Dir(in.Path)
+		popts.Prefix = bufferPrefix(in.Path)
 	}
 	return parser.ParseBytes(in.Path, in.Text, popts), nil
 }
@@ -261,10 +286,10 @@ func parseEntries(files []string, popts parser.Options) (cfgs []*parser.Config, 
 	return cfgs, errs, failed
 }
 
-// parseEntriesFunc and buildModel are parser.ParseEntries and model.Build;
+// parseEntriesFunc and buildModel are parseByPrefix and model.Build;
 // tests replace them with functions that panic.
 var (
-	parseEntriesFunc = parser.ParseEntries
+	parseEntriesFunc = parseByPrefix
 	buildModel       = model.Build
 )
 
@@ -322,8 +347,12 @@ func configError(e *parser.Error) Diagnostic {
 func (r *Result) check(ctx context.Context, opts Options) error {
 	sel := opts.rules()
 	r.Rules = sel
+	if opts.Model.RegexBudget == nil {
+		opts.Model.RegexBudget = model.NewRegexBudget(0) // one for the whole run
+	}
 	var diags []Diagnostic
 	var findings []rules.Diagnostic
+	var models []*model.Model
 	for _, cfg := range r.Configs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -334,8 +363,9 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 			diags = append(diags, internalError(f, mainStart(cfg), "building its model of this configuration", "no rule checked it"))
 			continue
 		}
+		models = append(models, m)
 		for _, e := range errs {
-			diags = append(diags, configError(e))
+			diags = append(diags, configError(cfg.Redact(e)))
 		}
 		found, failures := rules.RunChecked(m, sel, opts.Check)
 		findings = append(findings, found...)
@@ -354,6 +384,18 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 		}
 		diags = append(diags, internalError(f, pos, "reading suppression comments", "suppression comments were not applied"))
 	}
+	// Structured fixes (package fix), after suppression so that a silenced
+	// finding adds nothing to the edits of the others.
+	if f := rules.Protect(func() {
+		fix.FillAll(models, findings, fix.Options{MinReadTimeout: opts.Check.MinReadTimeout})
+	}); f != nil {
+		pos := fileStart("")
+		if len(r.Configs) > 0 {
+			pos = mainStart(r.Configs[0])
+		}
+		diags = append(diags, internalError(f, pos, "computing the fixes' edits", "findings may carry no edits"))
+	}
+	findings = redactOutside(r.Configs, findings)
 	for _, f := range findings {
 		if s, ok := opts.Severity[f.Rule]; ok {
 			f.Severity = s
@@ -373,6 +415,46 @@ func mainStart(cfg *parser.Config) parser.Position {
 		return fileStart(cfg.Files[0].Path)
 	}
 	return fileStart("")
+}
+
+// redactOutside rewrites the findings that point into a file outside the
+// linted tree (parser.File.Outside), directly or through a related place:
+// their messages and fixes may quote the file, so they keep only the rule's
+// summary, and their edits are dropped.
+func redactOutside(cfgs []*parser.Config, ds []rules.Diagnostic) []rules.Diagnostic {
+	outside := map[string]bool{}
+	for _, cfg := range cfgs {
+		for _, f := range cfg.Files {
+			if f.Outside {
+				outside[f.Path] = true
+			}
+		}
+	}
+	if len(outside) == 0 {
+		return ds
+	}
+	for i := range ds {
+		d := &ds[i]
+		hit := outside[d.Start.File]
+		for _, rel := range d.Related {
+			hit = hit || outside[rel.File]
+		}
+		for _, e := range d.Edits {
+			hit = hit || outside[e.File]
+		}
+		if !hit {
+			continue
+		}
+		d.Message = d.Rule.Doc.Summary + " (details not quoted: the finding involves a file outside the linted tree)"
+		d.Fix = ""
+		d.Edits = nil
+		rel := make([]rules.Related, len(d.Related))
+		for j, r := range d.Related {
+			rel[j] = rules.Related{Position: r.Position, Message: "related place (not quoted: outside the linted tree)"}
+		}
+		d.Related = rel
+	}
+	return ds
 }
 
 // add merges diagnostics into the result: each once (a file read through
@@ -467,7 +549,8 @@ func (r *Result) Source(path string) (string, bool) {
 		r.sources = map[string]string{}
 		for _, cfg := range r.Configs {
 			for _, f := range cfg.Files {
-				if _, ok := r.sources[f.Path]; !ok {
+				if _, ok := r.sources[f.Path]; !ok && !f.Outside {
+					// Nothing of a file outside the linted tree is shown.
 					r.sources[f.Path] = f.Src
 				}
 			}

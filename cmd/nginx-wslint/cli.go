@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -70,8 +71,11 @@ type options struct {
 	pathMaps     []string
 	noColor      bool
 	quiet        bool
+	fix, diff    bool
+	showVersion  bool
 	input        inputOptions
 	severity     map[string]string // from the configuration file
+	configNote   string            // what the configuration file relaxed, for stderr
 }
 
 // inputOptions say how to read the configuration; every command has them.
@@ -96,15 +100,18 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.StringArrayVar(&o.wsPaths, "ws-path", nil, "glob pattern of location paths to treat as WebSocket endpoints, such as /events/*; repeatable")
 	addInputFlags(fs, &o.input)
 	fs.StringArrayVar(&o.pathMaps, "path-map", nil, "FROM=TO: show paths under FROM as under TO, such as /etc/nginx=deploy/nginx for an nginx -T dump linted in a repository; repeatable")
-	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .nginx-wslint.toml in the working directory or the nearest parent)")
+	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .nginx-wslint.toml in the working directory or the nearest parent); \"none\" reads none, as CI on pull requests should")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output (colour is used only on a terminal, and never when NO_COLOR is set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text output: only the finding lines, without source excerpts, fixes and the summary")
+	fs.BoolVar(&o.showVersion, "version", false, "print the version, as nginx-wslint version does")
+	fs.BoolVar(&o.fix, "fix", false, "write the fixes of fixable findings into the files (atomically), say what changed, then report what is left; standard input is never written: the fixes are printed as a diff")
+	fs.BoolVar(&o.diff, "diff", false, "print the fixes of fixable findings as a unified diff (paths relative to the working directory, for git apply) instead of the report; exit 1 when there is something to fix")
 	return fs
 }
 
 func addInputFlags(fs *pflag.FlagSet, in *inputOptions) {
-	fs.StringVar(&in.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; relative includes resolve against its directory")
-	fs.StringVar(&in.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the main file's directory)")
+	fs.StringVar(&in.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; its relative includes resolve as that file's would")
+	fs.StringVar(&in.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the nearest directory above the file holding nginx.conf, else the file's own)")
 	fs.StringVar(&in.root, "root", "", "directory holding a copy of the server's files: absolute include paths are read from it")
 	fs.StringVar(&in.context, "context", "", "block a fragment file sits in: http, server or location (default: inferred)")
 }
@@ -161,6 +168,11 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runRules(args[1:], stdout, stderr)
 		case "explain":
 			return runExplain(args[1:], stdout, stderr)
+		case "help":
+			return runHelp(args[1:], stdout, stderr)
+		}
+		if cmd := mistypedCommand(args[0]); cmd != "" {
+			return usageError(stderr, fmt.Errorf("unknown command %q: did you mean \"nginx-wslint %s\"?", args[0], cmd))
 		}
 	}
 
@@ -176,10 +188,17 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return usageError(stderr, err)
 	}
+	if o.showVersion {
+		fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
+		return exitOK
+	}
 	o.input.paths = fs.Args()
 	if err := o.applyConfigFile(fs); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
+	}
+	if o.configNote != "" {
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", o.configNote)
 	}
 	if err := o.validate(); err != nil {
 		return usageError(stderr, err)
@@ -191,22 +210,28 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	in, err := inputs(o.input, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	res, err := lint.Run(context.Background(), in, st.lint)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
-	out := report.Options{Quiet: o.quiet, Paths: st.paths, Version: version(),
-		Color: !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)}
-	if err := report.Write(stdout, o.format, res, out); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
-		return exitError
+	if st.noWS000 {
+		// WS000 is not a check the engine runs: its notes come with the
+		// suppressions, and --disable WS000 drops them.
+		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return d.Rule == rules.WS000 })
 	}
-	return exitCode(res, st.failOn)
+	if o.fix || o.diff {
+		return runFixes(&o, st, in, res, stdout, stderr)
+	}
+	return writeReport(&o, st, res, stdout, stderr)
 }
+
+// useColor reports whether text output may be coloured: on a terminal,
+// unless NO_COLOR is set.
+func useColor(w io.Writer) bool { return os.Getenv("NO_COLOR") == "" && isTerminal(w) }
 
 // exitCode is 3 when nginx-wslint itself failed (a rule crashed), else 2
 // when nginx would reject the configuration or input could not be read,
@@ -227,16 +252,17 @@ func exitCode(res *lint.Result, failOn rules.Severity) int {
 
 // settings are the options turned into what the linter runs with.
 type settings struct {
-	lint   lint.Options
-	paths  *report.Paths
-	failOn rules.Severity
+	lint    lint.Options
+	paths   *report.Paths
+	failOn  rules.Severity
+	noWS000 bool // --disable WS000
 }
 
 func (o *options) settings() (*settings, error) {
 	st := &settings{lint: o.input.lintOptions()}
 	st.lint.Severity = map[*rules.Rule]rules.Severity{}
 	var err error
-	if st.lint.Rules, err = o.selectRules(); err != nil {
+	if st.lint.Rules, st.noWS000, err = o.selectRules(); err != nil {
 		return nil, err
 	}
 	if st.failOn, err = parseFailOn(o.failOn); err != nil {
@@ -257,7 +283,7 @@ func (o *options) settings() (*settings, error) {
 		return nil, fmt.Errorf("invalid value %q for --min-read-timeout: an nginx time such as 60s, 5m or 1h30m", o.minRead)
 	}
 	for id, sev := range o.severity {
-		r := rules.ByID(id)
+		r := ruleByID(id)
 		if r == nil {
 			return nil, fmt.Errorf("configuration file: severity for %q: no such rule", id)
 		}
@@ -284,6 +310,7 @@ func (o *options) applyConfigFile(fs *pflag.FlagSet) error {
 	if err != nil {
 		return err
 	}
+	o.configNote = configNote(p, c, fs)
 	set := func(flag string, dst *string, v string) {
 		if v != "" && !fs.Changed(flag) {
 			*dst = v
@@ -352,23 +379,25 @@ func (in *inputOptions) validate() error {
 	return nil
 }
 
-// selectRules applies --disable and --enable to the registry.
-func (o *options) selectRules() ([]*rules.Rule, error) {
-	on := map[*rules.Rule]bool{}
+// selectRules applies --disable and --enable to the registry, and says
+// whether WS000 (the notes about suppression comments, not in the registry)
+// is turned off.
+func (o *options) selectRules() ([]*rules.Rule, bool, error) {
+	on := map[*rules.Rule]bool{rules.WS000: true}
 	for _, r := range rules.All {
 		on[r] = true
 	}
 	set := func(ids []string, flag string, v bool) error {
 		for _, id := range ids {
 			if id == "all" {
-				for _, r := range rules.All {
+				for r := range on {
 					on[r] = v
 				}
 				continue
 			}
-			r := rules.ByID(id)
+			r := ruleByID(id)
 			if r == nil {
-				var known []string
+				known := []string{rules.WS000.ID}
 				for _, r := range rules.All {
 					known = append(known, r.ID)
 				}
@@ -379,10 +408,10 @@ func (o *options) selectRules() ([]*rules.Rule, error) {
 		return nil
 	}
 	if err := set(o.disable, "--disable", false); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := set(o.enable, "--enable", true); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	out := []*rules.Rule{} // not nil: none means none
 	for _, r := range rules.All {
@@ -390,7 +419,16 @@ func (o *options) selectRules() ([]*rules.Rule, error) {
 			out = append(out, r)
 		}
 	}
-	return append(out, testRules...), nil
+	return append(out, testRules...), !on[rules.WS000], nil
+}
+
+// ruleByID returns the rule with the given id or name, WS000 included, or
+// nil.
+func ruleByID(id string) *rules.Rule {
+	if strings.EqualFold(id, rules.WS000.ID) || id == rules.WS000.Name {
+		return rules.WS000
+	}
+	return rules.ByID(id)
 }
 
 // version is the module version when built by "go install", else "devel".
