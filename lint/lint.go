@@ -97,6 +97,9 @@ type Options struct {
 	Root string
 	// Context is the block a fragment file sits in (default: inferred).
 	Context parser.Ctx
+	// FS reads the files, nil for the disk (with Root); the language server
+	// shows its unsaved buffers through it.
+	FS parser.FS
 	// Rules are the rules to run; nil runs every rule (rules.All), an empty
 	// non-nil slice none.
 	Rules []*rules.Rule
@@ -111,7 +114,7 @@ type Options struct {
 }
 
 func (o *Options) parserOptions() parser.Options {
-	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, Limits: o.Limits}
+	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, Limits: o.Limits, FS: o.FS}
 }
 
 // tree is the linted tree (parser.Options.Tree): what the inputs name, the

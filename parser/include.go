@@ -122,7 +122,7 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 			var mapped *MappedPathError
 			if errors.As(err, &mapped) {
 				e.Hint = "looked for it at " + mapped.Mapped
-			} else if strings.HasPrefix(name, "/") {
+			} else if strings.HasPrefix(d.Arg(0), "/") {
 				e.Hint = "to read absolute include paths from a copy of the server's files, use --root DIR"
 			}
 			if ctx == CtxLocation || ctx == CtxServer || ctx == CtxHTTP {

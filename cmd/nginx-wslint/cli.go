@@ -38,6 +38,7 @@ Usage:
                                     show which server and location nginx picks
                                     for GET URI, and what the backend receives
                                     (nginx-wslint route --help)
+  nginx-wslint lsp [flags]          language server for editors (nginx-wslint lsp --help)
   nginx-wslint rules                list the rules
   nginx-wslint explain ID           a rule's documentation, with examples
   nginx-wslint version              print the version
@@ -161,6 +162,8 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitOK
 		case "route":
 			return guard("route", stderr, func() int { return runRoute(args[1:], stdin, stdout, stderr) })
+		case "lsp":
+			return runLSP(args[1:], stdin, stdout, stderr)
 		case "rules":
 			return runRules(args[1:], stdout, stderr)
 		case "explain":
