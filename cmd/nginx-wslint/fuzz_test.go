@@ -41,6 +41,7 @@ type fuzzCase struct {
 	format string // text, json, sarif, github
 	quiet  bool
 	route  bool
+	fix    string // "", "--diff" or "--fix"
 }
 
 // bits takes n bits off the low end of *c.
@@ -83,6 +84,7 @@ func cliCase(t *testing.T, src, snippet string, choice uint64, uri string) fuzzC
 	host := []string{"", "example.com", "chat.example.com", "a"}[bits(&choice, 2)]
 	port := []string{"", "80", "443", "8080"}[bits(&choice, 2)]
 	rootPrefix := bits(&choice, 2) // none, --root, --prefix, both
+	c.fix = []string{"", "--diff", "--fix", ""}[bits(&choice, 2)]
 
 	var flags, paths []string
 	if c.route {
@@ -124,6 +126,9 @@ func cliCase(t *testing.T, src, snippet string, choice uint64, uri string) fuzzC
 		if minRead != "" {
 			flags = append(flags, "--min-read-timeout", minRead)
 		}
+		if c.fix != "" {
+			flags = append(flags, c.fix)
+		}
 	}
 	switch input {
 	case 0:
@@ -158,6 +163,8 @@ var (
 	// textLine is one --quiet text line: a finding or a configuration
 	// error.
 	textLine = regexp.MustCompile(`^.*:\d+:\d+: (error|warning|note): .+$`)
+	// diffLine is one line of a unified diff.
+	diffLine = regexp.MustCompile(`^(--- |\+\+\+ |@@ |[ +\-\\]|diff )`)
 	// githubLine is one workflow command, or the plain finding line or the
 	// summary printed after them for a person reading the log.
 	githubLine = regexp.MustCompile(`^(::(error|warning|notice)( [^:]*)?::.*|.*:\d+:\d+: (error|warning|note): .+|nginx-wslint: \d+ errors?, .*)$`)
@@ -185,6 +192,17 @@ func checkRun(t *testing.T, c fuzzCase) {
 	checkSafeOutput(t, "stderr", stderr.String())
 	if code == 2 && out == "" {
 		return // a usage error or unreadable input: said on stderr
+	}
+	if c.fix == "--fix" {
+		return // it says what it changed, then reports: no format to check
+	}
+	if c.fix == "--diff" {
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if line != "" && !diffLine.MatchString(line) {
+				t.Fatalf("--diff output line %q is not a unified diff line:\n%s", line, show())
+			}
+		}
+		return
 	}
 	if c.route {
 		if c.format == "json" && code != 2 && !json.Valid(stdout.Bytes()) {
@@ -230,7 +248,8 @@ func fuzzSeeds(f *testing.F) []fuzzSeed {
 	// Choices that cover each format with each input (file, stdin, dump,
 	// directory), --quiet text, and route in text and JSON.
 	const route = 3 << 19
-	choices := []uint64{0, 1 | 1<<3, 2 | 2<<3, 3 | 3<<3, 4, 4 | 1<<3 | 3<<5, 1 | 2<<3, route, route | 1 | 1<<3}
+	const diff, fix = 1 << 27, 2 << 27
+	choices := []uint64{0, 1 | 1<<3, 2 | 2<<3, 3 | 3<<3, 4, 4 | 1<<3 | 3<<5, 1 | 2<<3, route, route | 1 | 1<<3, diff, diff | 1<<3, fix, fix | 1<<3 | 1}
 	add := func(src string) {
 		for _, choice := range choices {
 			out = append(out, fuzzSeed{src: src, snippet: snippet, choice: choice, uri: "/ws/chat"})
