@@ -99,7 +99,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 			// location that only sends upgrade headers of its own is
 			// likely copied boilerplate.
 			w.Weak = true
-			w.Why += ", while the server's WebSocket endpoint is " + describeLocation(d.Location)
+			w.Why += ", while the server's WebSocket endpoint is " + d.Location.Describe()
 		}
 		ix.by[w.Location] = w
 		ix.all = append(ix.all, w)
@@ -217,9 +217,9 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 		base := `its path matches "` + ep + `", a name REST APIs use too`
 		switch {
 		case set != nil:
-			return mk(base+", and it sends "+what(set)+" ("+at(set.Dir)+")", true, false)
+			return mk(base+", and it sends "+what(set)+" ("+set.Dir.Position().String()+")", true, false)
 		case lostUpgrade(m, loc.Block, from) != nil:
-			return mk(base+", and an outer level sets the Upgrade request header ("+at(lostUpgrade(m, loc.Block, from))+")", true, false)
+			return mk(base+", and an outer level sets the Upgrade request header ("+lostUpgrade(m, loc.Block, from).Position().String()+")", true, false)
 		case upstreamSaysWS(m, loc):
 			return mk(base+", and its upstream's name says WebSocket", true, false)
 		}
@@ -227,11 +227,11 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 	}
 	if set != nil {
 		if !inherited {
-			return mk("it sets "+what(set)+" ("+at(set.Dir)+")", false, false)
+			return mk("it sets "+what(set)+" ("+set.Dir.Position().String()+")", false, false)
 		}
 		// Headers from a server block or a shared snippet: boilerplate,
 		// unless this is the only location they can be meant for.
-		why := "it inherits " + what(set) + " set at " + describeLevel(from) + " (" + at(set.Dir) + ")"
+		why := "it inherits " + what(set) + " set at " + describeLevel(from) + " (" + set.Dir.Position().String() + ")"
 		w := mk(why, false, true)
 		if alone {
 			w = mk(why+", and it is the only proxied location there", false, false)
@@ -240,7 +240,7 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 		return w
 	}
 	if lost := lostUpgrade(m, loc.Block, from); lost != nil {
-		why := "an outer level sets " + lostWhat(lost) + " (" + at(lost) + "), which it does not inherit because it sets proxy_set_header lines of its own"
+		why := "an outer level sets " + lostWhat(lost) + " (" + lost.Position().String() + "), which it does not inherit because it sets proxy_set_header lines of its own"
 		catchAll := loc.Name == "/" && loc.IsPrefix()
 		w := mk(why, false, !catchAll && !alone)
 		w.outer = true
@@ -249,7 +249,7 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 	adds, _ := loc.InheritedArray("add_header")
 	for _, d := range adds {
 		if strings.EqualFold(d.Arg(0), "Upgrade") || strings.EqualFold(d.Arg(0), "Connection") && strings.Contains(strings.ToLower(d.Arg(1)), "upgrade") {
-			return mk("it sets add_header "+d.Arg(0)+" ("+at(d)+"), an attempt at passing the WebSocket upgrade", false, false)
+			return mk("it sets add_header "+d.Arg(0)+" ("+d.Position().String()+"), an attempt at passing the WebSocket upgrade", false, false)
 		}
 	}
 	return nil
@@ -440,8 +440,6 @@ func markerLines(m *model.Model) map[string]map[int32]bool {
 	return out
 }
 
-func at(d *parser.Directive) string { return d.Position().String() }
-
 // servesPlainHTTP says why a location evidently also receives ordinary
 // requests, "" when nothing says so: the catch-all "location /"; an API
 // location (a path word "api", no WebSocket endpoint, and nothing that
@@ -474,7 +472,7 @@ func servesPlainHTTP(m *model.Model, loc *model.Location) string {
 		}
 	}
 	if ev := pageEvidence(loc); ev != "" {
-		return "this location serves a whole application mounted under " + quote(loc.Name) + " (" + ev + "), ordinary requests included"
+		return "this location serves a whole application mounted under " + model.Quote(loc.Name) + " (" + ev + "), ordinary requests included"
 	}
 	return ""
 }
@@ -494,19 +492,19 @@ func pageEvidence(loc *model.Location) string {
 	}
 	for _, name := range pageDirectives {
 		if d := loc.Get(name); d != nil {
-			return "it sets " + name + " at " + at(d)
+			return "it sets " + name + " at " + d.Position().String()
 		}
 	}
 	for _, inc := range loc.Includes {
 		for _, set := range stdFiles[path.Base(inc.Arg(0))].Sets {
 			if set == "sub_filter" {
-				return "its include " + quote(inc.Arg(0)) + " filters its pages"
+				return "its include " + model.Quote(inc.Arg(0)) + " filters its pages"
 			}
 		}
 	}
 	for _, c := range loc.Children {
 		if c.Kind == model.KindIf && (c.Get("rewrite") != nil || c.Get("expires") != nil) {
-			return "it rewrites or caches responses at " + at(c.Dir)
+			return "it rewrites or caches responses at " + c.Dir.Position().String()
 		}
 	}
 	return ""
