@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -46,6 +47,9 @@ type WSLocation struct {
 	// Protocol is the well-known protocol its path names (the heartbeat
 	// table), nil when unknown.
 	Protocol *Protocol
+	// Via is set when the location is judged because a WebSocket
+	// endpoint's rewrite sends the handshake here.
+	Via *Rewritten
 	// outer is set when only an outer level's upgrade headers (inherited,
 	// or lost to the location's own lines) make it a WebSocket location.
 	outer bool
@@ -75,8 +79,37 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		ix.proxied = append(ix.proxied, loc)
 		perServer[loc.Server] = append(perServer[loc.Server], loc)
 	}
+	// A WebSocket endpoint whose rewrite sends the handshake to another
+	// location: that location proxies it, and is judged instead.
+	moved := map[*model.Location]*Rewritten{}
+	away := map[*model.Location]bool{}
+	for _, loc := range m.Locations() {
+		if len(loc.Script) == 0 {
+			continue
+		}
+		w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1)
+		if w == nil || !w.Dedicated || w.Weak {
+			continue
+		}
+		rw := followHandshake(m, loc)
+		if rw == nil || rw.Answer.Location == loc || rw.Answer.Block != rw.Answer.Location.Block || moved[rw.Answer.Location] != nil {
+			continue
+		}
+		moved[rw.Answer.Location] = rw
+		away[loc] = true
+	}
 	for _, loc := range ix.proxied {
-		if w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1); w != nil {
+		w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1)
+		if away[loc] {
+			// Its own proxy_pass never sees the handshake.
+			continue
+		}
+		if rw := moved[loc]; rw != nil && (w == nil || !w.Dedicated || w.Weak) {
+			w = &WSLocation{Location: loc, Dedicated: true, Protocol: ProtocolFor(rw.From), Via: rw,
+				Why: fmt.Sprintf("the WebSocket handshake for %s is rewritten to %s by %q at %s in WebSocket location %s",
+					rw.Example, rw.Answer.URI, directiveText(rw.Rewrite), rw.Rewrite.Position(), model.Quote(rw.From.Match()))}
+		}
+		if w != nil {
 			cands = append(cands, w)
 		}
 	}
@@ -110,6 +143,68 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 	return ix
 }
 
+// Rewritten is what a WebSocket location's rewrite directives do with a
+// handshake, as nginx evaluates them (model.RouteFrom).
+type Rewritten struct {
+	// From is the WebSocket location; Example the request-target followed.
+	From    *model.Location
+	Example string
+	// Rewrite is the last rewrite that changed the URI.
+	Rewrite *parser.Directive
+	// Answer is where the handshake ends: a proxied request.
+	Answer *model.Answer
+}
+
+// followHandshake follows a WebSocket handshake for an example URI of loc
+// through loc's rewrite directives. It returns nil unless a rewrite changes
+// the URI and nginx then proxies the handshake, all statically known.
+func followHandshake(m *model.Model, loc *model.Location) *Rewritten {
+	example, ok := exampleURI(loc)
+	if !ok || loc.Server == nil {
+		return nil
+	}
+	a := m.RouteFrom(loc, model.HTTPRequest{Target: example, Headers: model.WebSocketHeaders()})
+	if a.Unknown != "" || len(a.Notes) > 0 || a.Proxy == nil || a.Location == nil || a.Status != 0 || a.ErrorStatus != 0 {
+		return nil
+	}
+	var rw *parser.Directive
+	for _, st := range a.Steps {
+		if st.Dir != nil && st.Dir.Name == "rewrite" && strings.Contains(st.Text, "$uri becomes") {
+			rw = st.Dir
+		}
+	}
+	if rw == nil {
+		return nil
+	}
+	return &Rewritten{From: loc, Example: example, Rewrite: rw, Answer: a}
+}
+
+// exampleURI is a handshake URI a WebSocket client opens at loc: its path
+// plus "socket" for a prefix location, its path for an exact one.
+func exampleURI(loc *model.Location) (string, bool) {
+	switch {
+	case loc.Modifier == "=":
+		return loc.Name, true
+	case loc.IsPrefix():
+		example := loc.Name
+		if !strings.HasSuffix(example, "/") {
+			example += "/"
+		}
+		return example + "socket", true
+	}
+	return "", false
+}
+
+// directiveText is a directive as written, for messages: its name and
+// arguments.
+func directiveText(d *parser.Directive) string {
+	parts := []string{d.Name}
+	for _, w := range d.Args() {
+		parts = append(parts, w.Value)
+	}
+	return strings.Join(parts, " ")
+}
+
 // WebSocketLocations returns the proxied locations treated as WebSocket
 // ones whose settings are fully known (no unreadable include on their way
 // up), in configuration order.
@@ -137,6 +232,9 @@ func (p *Pass) ReportWS(w *WSLocation, d *parser.Directive, message, fix string,
 	}
 	if d == nil && w != nil {
 		d = anchor(w.Location)
+	}
+	if w != nil && w.Via != nil {
+		related = append(related, RelatedAt(w.Via.Rewrite, "this rewrite sends the WebSocket handshake for %s to %s", w.Via.Example, w.Describe()))
 	}
 	p.reportAs(sev, d, message, fix, related...)
 }
