@@ -103,7 +103,7 @@ func checkWS008(p *Pass) {
 			how = "the location's prefix is cut off, which is right only if the backend serves WebSocket at " + up.Target
 		}
 		p.ReportWS(w, pass, fmt.Sprintf("proxy_pass %s rewrites the WebSocket path of %s (%s): a request for %s reaches the backend as %s, because %s; a WebSocket server listening on %s answers 404",
-			pass.Arg(0), w.Location.Describe(), w.Why, example, up.Target, how, example),
+			pass.Arg(0), w.Describe(), w.Why, example, up.Target, how, example),
 			fmt.Sprintf("drop the URI part (`proxy_pass %s://%s;`) so the backend receives %s, or make the location and the URI part end alike", up.URL.Scheme, up.URL.Host, example),
 			locationRelated(w.Location)...)
 	}

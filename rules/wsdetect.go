@@ -132,7 +132,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 			// location that only sends upgrade headers of its own is
 			// likely copied boilerplate.
 			w.Weak = true
-			w.Why += ", while the server's WebSocket endpoint is " + d.Location.Describe()
+			w.Why += ", while the server's WebSocket endpoint is " + d.Describe()
 		}
 		ix.by[w.Location] = w
 		ix.all = append(ix.all, w)
