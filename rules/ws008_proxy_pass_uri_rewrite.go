@@ -24,7 +24,10 @@ var WS008 = &Rule{
 			"finding shows an example request and what the backend receives. No finding without a URI part, or when " +
 			"the URI part gives the path back unchanged (`location /ws/` with `proxy_pass http://b/ws/`). A cut prefix " +
 			"is reported only for WebSocket endpoint locations (found by their path, --ws-path or the marker), since " +
-			"mounting a whole application under a sub-path (`location /app/` with `proxy_pass http://b/`) is deliberate.",
+			"mounting a whole application under a sub-path (`location /app/` with `proxy_pass http://b/`) is deliberate. " +
+			"A path changed by `rewrite` is judged on what the backend receives, as nginx evaluates the rewrite: a double " +
+			"slash, or proxy_pass's URI part ignored after `rewrite ... break` in the same location (nginx then sends the " +
+			"rewritten URI whole); a rewrite that only moves the endpoint to another path is deliberate and not reported.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
