@@ -84,7 +84,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 	moved := map[*model.Location]*Rewritten{}
 	away := map[*model.Location]bool{}
 	for _, loc := range m.Locations() {
-		if len(loc.Script) == 0 {
+		if !hasRewrite(loc.Block) {
 			continue
 		}
 		w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1)
@@ -160,7 +160,7 @@ type Rewritten struct {
 // the URI and nginx then proxies the handshake, all statically known.
 func followHandshake(m *model.Model, loc *model.Location) *Rewritten {
 	example, ok := exampleURI(loc)
-	if !ok || loc.Server == nil {
+	if !ok || loc.Server == nil || !hasRewrite(loc.Block) {
 		return nil
 	}
 	a := m.RouteFrom(loc, model.HTTPRequest{Target: example, Headers: model.WebSocketHeaders()})
@@ -177,6 +177,22 @@ func followHandshake(m *model.Model, loc *model.Location) *Rewritten {
 		return nil
 	}
 	return &Rewritten{From: loc, Example: example, Rewrite: rw, Answer: a}
+}
+
+// hasRewrite reports whether b or an if block in it has a rewrite: only
+// then can the handshake's URI change on its way.
+func hasRewrite(b *model.Block) bool {
+	for _, d := range b.Script {
+		if d.Name == "rewrite" {
+			return true
+		}
+		if d.Name == "if" {
+			if c := b.IfBlock(d); c != nil && hasRewrite(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // exampleURI is a handshake URI a WebSocket client opens at loc: its path
