@@ -15,6 +15,7 @@ import (
 	"path"
 	"sort"
 
+	"github.com/nginx-wslint/nginx-wslint/lint/fix"
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -67,8 +68,8 @@ func (d *Diagnostic) RuleID() string {
 // an nginx -T dump.
 type Input struct {
 	// Path is the file or directory to read; for a buffer, its name: the
-	// path findings point at, and (unless Options.Prefix is set) the
-	// directory its relative includes resolve against.
+	// path findings point at, and (unless Options.Prefix is set) where its
+	// conf prefix is looked for (see Options.Prefix).
 	Path string
 	// Text is the buffer's contents when IsBuffer is set.
 	Text     string
@@ -87,13 +88,18 @@ func Buffer(name, text string) Input { return Input{Path: name, Text: text, IsBu
 // Options say how to read and lint.
 type Options struct {
 	// Prefix is nginx's conf prefix, the directory relative include paths
-	// resolve against (default: the main file's directory).
+	// resolve against (default: for each file, the nearest directory from
+	// its own upwards that holds nginx.conf, as nginx sees a site file
+	// under /etc/nginx; else the file's own directory).
 	Prefix string
 	// Root holds a copy of the server's files: absolute include paths are
 	// read from it.
 	Root string
 	// Context is the block a fragment file sits in (default: inferred).
 	Context parser.Ctx
+	// FS reads the files, nil for the disk (with Root); the language server
+	// shows its unsaved buffers through it.
+	FS parser.FS
 	// Rules are the rules to run; nil runs every rule (rules.All), an empty
 	// non-nil slice none.
 	Rules []*rules.Rule
@@ -103,10 +109,31 @@ type Options struct {
 	Check rules.Options
 	// Severity overrides the default severity of rules.
 	Severity map[*rules.Rule]Severity
+	// Limits bound what hostile input can cost (zero fields: defaults).
+	Limits parser.Limits
 }
 
 func (o *Options) parserOptions() parser.Options {
-	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context}
+	return parser.Options{Prefix: o.Prefix, Root: o.Root, Context: o.Context, Limits: o.Limits, FS: o.FS}
+}
+
+// tree is the linted tree (parser.Options.Tree): what the inputs name, the
+// prefix and the root. Nothing of a file outside it is shown.
+func tree(inputs []Input, opts Options) []string {
+	var out []string
+	for _, p := range []string{opts.Root, opts.Prefix} {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in.Path); err == nil && st.IsDir() && !in.IsBuffer {
+			out = append(out, in.Path)
+		} else {
+			out = append(out, path.Dir(in.Path))
+		}
+	}
+	return out
 }
 
 func (o *Options) rules() []*rules.Rule {
@@ -134,6 +161,10 @@ type Result struct {
 // Run reads the inputs and lints them. The error is for inputs that cannot
 // be used at all (a path that does not exist, a directory without
 // configuration files); problems inside the configurations are diagnostics.
+//
+// Run does not panic on any input: a rule, the model or the reader that
+// panics becomes an InternalError diagnostic naming the rule and the place
+// it was checking, and everything else is still linted.
 func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	res, err := Load(ctx, inputs, opts)
 	if err != nil {
@@ -150,6 +181,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 	res := &Result{seen: map[string]bool{}}
 	popts := opts.parserOptions()
+	popts.Tree = tree(inputs, opts)
 	var files []string
 	var diags []Diagnostic
 	for _, in := range inputs {
@@ -157,7 +189,12 @@ func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 			return nil, err
 		}
 		if in.IsBuffer {
-			cfg, err := parseBuffer(in, popts)
+			var cfg *parser.Config
+			var err error
+			if f := rules.Protect(func() { cfg, err = parseBuffer(in, popts) }); f != nil {
+				diags = append(diags, internalError(f, fileStart(in.Path), "reading this file", "it was not linted"))
+				continue
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -182,7 +219,8 @@ func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 		files = append(files, in.Path)
 	}
 	if len(files) > 0 {
-		cfgs, errs := parser.ParseEntries(files, popts)
+		cfgs, errs, failed := parseEntries(files, popts)
+		diags = append(diags, failed...)
 		// A file that cannot be read (a dangling symlink in a walked
 		// directory) is reported; the others are still linted.
 		for _, err := range errs {
@@ -208,7 +246,7 @@ func Load(ctx context.Context, inputs []Input, opts Options) (*Result, error) {
 }
 
 // parseBuffer reads a buffer: an nginx -T dump, or a file whose relative
-// includes resolve against its name's directory.
+// includes resolve against the conf prefix its name implies (bufferPrefix).
 func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 	if parser.IsDump(in.Text) {
 		cfg, _, err := parser.ParseDump(in.Text, popts)
@@ -218,10 +256,78 @@ func parseBuffer(in Input, popts parser.Options) (*parser.Config, error) {
 		return cfg, nil
 	}
 	if popts.Prefix == "" {
-		popts.Prefix = path.Dir(in.Path)
+		popts.Prefix = bufferPrefix(in.Path)
 	}
 	return parser.ParseBytes(in.Path, in.Text, popts), nil
 }
+
+// parseEntries is parser.ParseEntries, protected: when reading panics,
+// each file is read alone to find the ones that make it panic, which become
+// internal errors, and the others are read together as usual.
+func parseEntries(files []string, popts parser.Options) (cfgs []*parser.Config, errs []error, failed []Diagnostic) {
+	if rules.Protect(func() { cfgs, errs = parseEntriesFunc(files, popts) }) == nil {
+		return cfgs, errs, nil
+	}
+	var good []string
+	for _, name := range files {
+		if f := rules.Protect(func() { parseEntriesFunc([]string{name}, popts) }); f != nil {
+			failed = append(failed, internalError(f, fileStart(name), "reading this file", "it was not linted"))
+			continue
+		}
+		good = append(good, name)
+	}
+	if len(good) == 0 {
+		return nil, nil, failed
+	}
+	if f := rules.Protect(func() { cfgs, errs = parseEntriesFunc(good, popts) }); f != nil {
+		// Only files read together fail: none is linted.
+		return nil, nil, append(failed, internalError(f, fileStart(good[0]), "reading this file with the others", "none of them was linted"))
+	}
+	return cfgs, errs, failed
+}
+
+// parseEntriesFunc and buildModel are parseByPrefix and model.Build;
+// tests replace them with functions that panic.
+var (
+	parseEntriesFunc = parseByPrefix
+	buildModel       = model.Build
+)
+
+// fileStart is line 1, column 1 of a file.
+func fileStart(name string) parser.Position {
+	return parser.Position{File: name, Pos: parser.Pos{Line: 1, Column: 1}}
+}
+
+// internalError is a panic caught while linting, as a diagnostic at pos:
+// what failed (the rule, or the step: "reading this file"), on what, what
+// is missing because of it, and that it is nginx-wslint's bug.
+func internalError(f *rules.Failure, pos parser.Position, step, missing string) Diagnostic {
+	end := pos
+	if start, e, ok := f.Span(); ok {
+		pos, end = start, e
+	}
+	var msg, fix string
+	if f.Rule != nil {
+		msg = fmt.Sprintf("internal error: rule %s (%s) crashed", f.Rule.ID, f.Rule.Name)
+		if f.Checking != "" {
+			msg += " while checking " + f.Checking
+		}
+		fix = fmt.Sprintf("report this nginx-wslint bug with the configuration at %s/issues; --disable %s skips the rule meanwhile", issuesURL, f.Rule.ID)
+	} else {
+		msg = "internal error: nginx-wslint crashed " + step
+		fix = "report this nginx-wslint bug with the configuration at " + issuesURL + "/issues"
+	}
+	msg += ": " + fmt.Sprint(f.Panic)
+	if f.Frame != "" {
+		msg += " [" + f.Frame + "]"
+	}
+	msg += "; " + missing
+	return Diagnostic{Kind: InternalError, Diagnostic: rules.Diagnostic{
+		Rule: f.Rule, Severity: rules.Error, Start: pos, End: end, Message: msg, Fix: fix, Node: f.At}}
+}
+
+// issuesURL is where bugs are reported.
+const issuesURL = "https://github.com/nginx-wslint/nginx-wslint"
 
 // configError is a parser or model error as a diagnostic.
 func configError(e *parser.Error) Diagnostic {
@@ -241,19 +347,55 @@ func configError(e *parser.Error) Diagnostic {
 func (r *Result) check(ctx context.Context, opts Options) error {
 	sel := opts.rules()
 	r.Rules = sel
+	if opts.Model.RegexBudget == nil {
+		opts.Model.RegexBudget = model.NewRegexBudget(0) // one for the whole run
+	}
 	var diags []Diagnostic
 	var findings []rules.Diagnostic
+	var models []*model.Model
 	for _, cfg := range r.Configs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		m := model.Build(cfg, opts.Model)
-		for _, e := range m.ValueErrors() {
-			diags = append(diags, configError(e))
+		var m *model.Model
+		var errs []*parser.Error
+		if f := rules.Protect(func() { m = buildModel(cfg, opts.Model); errs = m.ValueErrors() }); f != nil {
+			diags = append(diags, internalError(f, mainStart(cfg), "building its model of this configuration", "no rule checked it"))
+			continue
 		}
-		findings = append(findings, rules.Run(m, sel, opts.Check)...)
+		models = append(models, m)
+		for _, e := range errs {
+			diags = append(diags, configError(cfg.Redact(e)))
+		}
+		found, failures := rules.RunChecked(m, sel, opts.Check)
+		findings = append(findings, found...)
+		for _, f := range failures {
+			missing := "its findings on this configuration are missing; the other rules' are complete"
+			if f.Rule == nil {
+				missing = "no rule checked this configuration"
+			}
+			diags = append(diags, internalError(f, mainStart(cfg), "detecting WebSocket locations", missing))
+		}
 	}
-	findings = rules.ApplySuppressions(r.Configs, findings, sel)
+	if f := rules.Protect(func() { findings = rules.ApplySuppressions(r.Configs, findings, sel) }); f != nil {
+		pos := fileStart("")
+		if len(r.Configs) > 0 {
+			pos = mainStart(r.Configs[0])
+		}
+		diags = append(diags, internalError(f, pos, "reading suppression comments", "suppression comments were not applied"))
+	}
+	// Structured fixes (package fix), after suppression so that a silenced
+	// finding adds nothing to the edits of the others.
+	if f := rules.Protect(func() {
+		fix.FillAll(models, findings, fix.Options{MinReadTimeout: opts.Check.MinReadTimeout})
+	}); f != nil {
+		pos := fileStart("")
+		if len(r.Configs) > 0 {
+			pos = mainStart(r.Configs[0])
+		}
+		diags = append(diags, internalError(f, pos, "computing the fixes' edits", "findings may carry no edits"))
+	}
+	findings = redactOutside(r.Configs, findings)
 	for _, f := range findings {
 		if s, ok := opts.Severity[f.Rule]; ok {
 			f.Severity = s
@@ -262,6 +404,57 @@ func (r *Result) check(ctx context.Context, opts Options) error {
 	}
 	r.add(diags)
 	return nil
+}
+
+// mainStart is line 1, column 1 of a configuration's main file.
+func mainStart(cfg *parser.Config) parser.Position {
+	if cfg.Main != nil {
+		return fileStart(cfg.Main.Path)
+	}
+	if len(cfg.Files) > 0 {
+		return fileStart(cfg.Files[0].Path)
+	}
+	return fileStart("")
+}
+
+// redactOutside rewrites the findings that point into a file outside the
+// linted tree (parser.File.Outside), directly or through a related place:
+// their messages and fixes may quote the file, so they keep only the rule's
+// summary, and their edits are dropped.
+func redactOutside(cfgs []*parser.Config, ds []rules.Diagnostic) []rules.Diagnostic {
+	outside := map[string]bool{}
+	for _, cfg := range cfgs {
+		for _, f := range cfg.Files {
+			if f.Outside {
+				outside[f.Path] = true
+			}
+		}
+	}
+	if len(outside) == 0 {
+		return ds
+	}
+	for i := range ds {
+		d := &ds[i]
+		hit := outside[d.Start.File]
+		for _, rel := range d.Related {
+			hit = hit || outside[rel.File]
+		}
+		for _, e := range d.Edits {
+			hit = hit || outside[e.File]
+		}
+		if !hit {
+			continue
+		}
+		d.Message = d.Rule.Doc.Summary + " (details not quoted: the finding involves a file outside the linted tree)"
+		d.Fix = ""
+		d.Edits = nil
+		rel := make([]rules.Related, len(d.Related))
+		for j, r := range d.Related {
+			rel[j] = rules.Related{Position: r.Position, Message: "related place (not quoted: outside the linted tree)"}
+		}
+		d.Related = rel
+	}
+	return ds
 }
 
 // add merges diagnostics into the result: each once (a file read through
@@ -356,7 +549,8 @@ func (r *Result) Source(path string) (string, bool) {
 		r.sources = map[string]string{}
 		for _, cfg := range r.Configs {
 			for _, f := range cfg.Files {
-				if _, ok := r.sources[f.Path]; !ok {
+				if _, ok := r.sources[f.Path]; !ok && !f.Outside {
+					// Nothing of a file outside the linted tree is shown.
 					r.sources[f.Path] = f.Src
 				}
 			}

@@ -157,6 +157,10 @@ type File struct {
 	// IncludedBy is the include directive that read this file, nil for an
 	// entry file.
 	IncludedBy *Directive
+	// Outside is set on a file the user did not name that lies outside the
+	// linted tree (Options.Tree): findings and errors about it name its path
+	// and line but must quote none of it.
+	Outside bool
 }
 
 // Position is a position together with its file name.
@@ -180,6 +184,9 @@ type Error struct {
 	// that cannot be read: the linter goes on without the file, as a
 	// repository checkout often lacks the server's other files.
 	Missing bool
+	// Outside is set when the error is in a file outside the linted tree
+	// (File.Outside): Msg then quotes nothing of the file.
+	Outside bool
 }
 
 // Error formats the error as "file:line:col: message".

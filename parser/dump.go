@@ -47,6 +47,79 @@ func isNginxStatusLine(line string) bool {
 	return len(line) > 20 && line[4] == '/' && line[7] == '/' && line[10] == ' ' && strings.Contains(line, "] ")
 }
 
+// NginxError is nginx's own output where a configuration or an `nginx -T`
+// dump was expected. `nginx -T 2>&1 | nginx-wslint -` on a configuration
+// nginx refuses pipes only nginx's messages ("nginx: [emerg] unknown
+// directive ... in /etc/nginx/nginx.conf:5", "nginx: configuration file
+// ... test failed"), and `nginx -t 2>&1` pipes only its verdict: neither is
+// configuration to parse.
+type NginxError struct {
+	// Messages are nginx's lines without the "nginx: " prefix or the error
+	// log's date and pid, in order: "[emerg] unknown directive ...".
+	Messages []string
+	// Failed is set when nginx refused the configuration; otherwise the
+	// input holds nginx's verdict but no dump (nginx -t, not -T).
+	Failed bool
+}
+
+// Error says what nginx said: "nginx -T failed: [emerg] unknown directive
+// "foo" in /etc/nginx/nginx.conf:5", naming nginx's first emerg (else
+// alert or crit) message, or its last line when it gave none.
+func (e *NginxError) Error() string {
+	if !e.Failed {
+		return "standard input holds nginx's messages but no configuration (" + strings.Join(e.Messages, "; ") +
+			`): "nginx -t" prints none, pipe "nginx -T" instead`
+	}
+	first := ""
+	for _, lvl := range []string{"[emerg] ", "[alert] ", "[crit] "} {
+		for _, m := range e.Messages {
+			if first == "" && strings.HasPrefix(m, lvl) {
+				first = m
+			}
+		}
+	}
+	if first == "" {
+		first = e.Messages[len(e.Messages)-1]
+	}
+	return "nginx -T failed: " + first
+}
+
+// NginxMessages returns nginx's messages when src is nothing but nginx's
+// own output (every non-blank line an "nginx: ..." line or an error-log
+// line, at least one of them), nil when src holds anything else: a
+// configuration, a dump, or a mixture.
+func NginxMessages(src string) *NginxError {
+	e := &NginxError{}
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if !isNginxStatusLine(line) {
+			return nil
+		}
+		msg := strings.TrimPrefix(line, "nginx: ")
+		if msg == line {
+			// "2026/11/24 18:51:20 [emerg] 123#123: message".
+			msg = line[20:]
+			if lvl, rest, ok := strings.Cut(msg, "] "); ok {
+				if _, after, ok := strings.Cut(rest, ": "); ok {
+					rest = after
+				}
+				msg = lvl + "] " + rest
+			}
+		}
+		if strings.HasPrefix(msg, "[emerg] ") || strings.HasSuffix(msg, " test failed") {
+			e.Failed = true
+		}
+		e.Messages = append(e.Messages, msg)
+	}
+	if len(e.Messages) == 0 {
+		return nil
+	}
+	return e
+}
+
 // Dump is the set of files in an `nginx -T` dump.
 type Dump struct {
 	// Main is the first file: the one nginx was started with.
@@ -59,11 +132,21 @@ type Dump struct {
 
 	sections []dumpSection
 	resolved []dumpSection
+	src      string
 }
 
-// dumpSection is the text between two separator lines, with its LF.
+// dumpSection is the text between two separator lines, with its LF: raw is
+// src[start:end], so that joining a section to the one before it is a slice
+// of src, not a copy.
 type dumpSection struct {
 	path, separator, raw string
+	start, end           int
+}
+
+// join appends s, which follows it in src, to the section.
+func (d *Dump) join(prev *dumpSection, s dumpSection) {
+	prev.end = s.end
+	prev.raw = d.src[prev.start:prev.end]
 }
 
 // SplitDump splits `nginx -T` output into its files. Each file is printed
@@ -81,7 +164,7 @@ func SplitDump(src string) (*Dump, error) {
 		}
 		if p, ok := separatorPath(strings.TrimSuffix(src[off:next], "\n")); ok {
 			if bodyStart >= 0 {
-				sections = append(sections, dumpSection{cur, curSep, src[bodyStart:off]})
+				sections = append(sections, dumpSection{cur, curSep, src[bodyStart:off], bodyStart, off})
 			}
 			cur, curSep, bodyStart = p, src[off:next], next
 		}
@@ -100,8 +183,8 @@ func SplitDump(src string) (*Dump, error) {
 		}
 		last = last[:i+1]
 	}
-	sections = append(sections, dumpSection{cur, curSep, last})
-	d := &Dump{sections: sections}
+	sections = append(sections, dumpSection{cur, curSep, last, bodyStart, bodyStart + len(last)})
+	d := &Dump{sections: sections, src: src}
 	d.index(nil)
 	return d, nil
 }
@@ -117,7 +200,7 @@ func (d *Dump) index(keep map[string]int) {
 		n := occurrence[s.path]
 		occurrence[s.path] = n + 1
 		if len(secs) > 0 && n != keep[s.path] {
-			secs[len(secs)-1].raw += s.separator + s.raw
+			d.join(&secs[len(secs)-1], s)
 			continue
 		}
 		secs = append(secs, s)
@@ -157,8 +240,7 @@ func (d *Dump) mergeUnread(read map[string]bool) bool {
 			out = append(out, s)
 			continue
 		}
-		prev := &out[len(out)-1]
-		prev.raw += s.separator + s.raw
+		d.join(&out[len(out)-1], s)
 		merged = true
 	}
 	d.sections = out
@@ -181,9 +263,13 @@ func ParseDump(src string, opts Options) (*Config, *Dump, error) {
 	// reading with the fewest errors (the false separator splits a file in
 	// the middle, which nginx's reader rejects).
 	keep := map[string]int{}
+	trials := 0
 	for path, n := range d.duplicates() {
 		best, bestErrs := 0, -1
-		for i := 0; i < n; i++ {
+		for _, i := range dumpCandidates(n) {
+			if trials++; trials > maxDumpTrials {
+				break
+			}
 			keep[path] = i
 			cfg := d.parse(keep, opts)
 			if bestErrs < 0 || len(cfg.Errors) < bestErrs {
@@ -193,6 +279,25 @@ func ParseDump(src string, opts Options) (*Config, *Dump, error) {
 		keep[path] = best
 	}
 	return d.parse(keep, opts), d, nil
+}
+
+// maxDumpTrials bounds the readings of a dump with duplicated paths, each of
+// which costs a parse of the whole dump: without it, a dump of n copies of a
+// section took n parses.
+const maxDumpTrials = 16
+
+// dumpCandidates are the occurrences of a path printed n times worth a
+// reading: a false separator is a line inside a file, so the real one is
+// most often the first or the last; the first few and the last are tried.
+func dumpCandidates(n int) []int {
+	if n <= 4 {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	return []int{0, 1, 2, n - 1}
 }
 
 // parse reads the dump with the given choice of duplicated sections, joining

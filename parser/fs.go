@@ -1,12 +1,16 @@
 package parser
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"unsafe"
 )
 
@@ -27,9 +31,26 @@ type FS interface {
 // and otherwise from Root joined with P's shortest tail whose directory exists
 // under Root (Root is a copy of one directory, such as /etc/nginx:
 // /etc/nginx/conf.d/a.conf is read as Root/conf.d/a.conf).
+//
+// With Root set, no file outside Root is opened, and no directory outside it
+// is listed: a path is resolved component by component inside Root, ".."
+// never climbs above it, a symlink with an absolute target is a path on the
+// server (mapped into Root as above) and one whose relative target climbs out
+// of Root is refused with an *OutsideRootError, as is a relative include
+// (resolved against the conf prefix) that lies outside Root.
+//
+// Only regular files are read: a device, a FIFO or a socket is an empty
+// file, as nginx sees it (it reads as many bytes as stat gives as the size),
+// and is never opened; so is a file of size 0 such as those under /proc.
 type OSFS struct {
 	Root string
+	// MaxFileSize bounds the size of one file; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
 }
+
+// DefaultMaxFileSize is the largest file read by default: ten times the
+// largest real configuration file seen (a 60,000-line map of 6 MB).
+const DefaultMaxFileSize = 64 << 20
 
 // MappedPathError reports that a path was looked for under --root.
 type MappedPathError struct {
@@ -40,58 +61,348 @@ type MappedPathError struct {
 func (e *MappedPathError) Error() string { return e.Err.Error() }
 func (e *MappedPathError) Unwrap() error { return e.Err }
 
+// OutsideRootError reports a path that leads outside the root directory:
+// the file is not opened.
+type OutsideRootError struct {
+	Name string // the path as nginx names it
+	Root string
+	// Via is the symlink inside Root through which the path leads out, ""
+	// when the path itself lies outside.
+	Via string
+}
+
+func (e *OutsideRootError) Error() string {
+	if e.Via != "" {
+		return fmt.Sprintf("\"%s\" leads outside --root %s through the symlink %s, and is not read", e.Name, e.Root, e.Via)
+	}
+	return fmt.Sprintf("\"%s\" lies outside --root %s, and is not read", e.Name, e.Root)
+}
+
+// FileTooLargeError reports a file larger than the size bound.
+type FileTooLargeError struct {
+	Size, Max int64
+}
+
+func (e *FileTooLargeError) Error() string {
+	return fmt.Sprintf("the file is %d bytes, more than the %d bytes the linter reads from one file", e.Size, e.Max)
+}
+
 // ReadFile implements FS.
 func (o OSFS) ReadFile(name string) (src, where string, err error) {
-	where = o.mapPath(name)
-	if st, err := os.Stat(where); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
-		// A device or a FIFO: nginx reads as many bytes as the file's size,
-		// none, so /dev/null or /dev/zero is an empty file for it too (and
-		// reading /dev/zero to its end would never finish).
-		return "", where, nil
+	if o.Root == "" {
+		src, err = readRegular(name, o.maxSize(), false)
+		return src, name, err
 	}
-	b, err := os.ReadFile(where)
+	where, real, err := o.resolve(name)
 	if err != nil {
-		if where != name {
-			return "", where, &MappedPathError{Mapped: where, Err: err}
-		}
 		return "", where, err
 	}
-	if len(b) == 0 {
-		return "", where, nil
+	src, err = readRegular(real, o.maxSize(), true)
+	if err != nil && where != name && !errors.Is(err, syscall.EISDIR) {
+		return "", where, &MappedPathError{Mapped: where, Err: err}
+	}
+	return src, where, err
+}
+
+// ReadEntry reads a file the user named (an entry point): Root does not
+// confine it, and a FIFO or device is read (process substitution, such as
+// <(nginx -T)) up to the size bound.
+func (o OSFS) ReadEntry(name string) (string, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return "", err
+	}
+	if st.Mode().IsRegular() || st.IsDir() {
+		return readRegular(name, o.maxSize(), false)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	max := o.maxSize()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return "", err
+	}
+	if int64(len(b)) > max {
+		return "", &FileTooLargeError{Size: int64(len(b)), Max: max}
+	}
+	return string(b), nil
+}
+
+func (o OSFS) maxSize() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// readRegular reads a regular file as nginx does: stat first, then as many
+// bytes as its size. Anything but a regular file (or a directory, which
+// fails as nginx's read fails) is empty and is not opened. noFollow refuses
+// a final symlink (a resolved path has none; one that appears is a race).
+func readRegular(name string, max int64, noFollow bool) (string, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return "", err
+	}
+	if st.IsDir() {
+		return "", &fs.PathError{Op: "read", Path: name, Err: syscall.EISDIR}
+	}
+	if !st.Mode().IsRegular() || st.Size() == 0 {
+		// A device or a FIFO: nginx reads as many bytes as the file's size,
+		// none, so /dev/null or /dev/zero is an empty file for it too; so is
+		// /proc/self/pagemap, whose size is 0 however much it would give.
+		return "", nil
+	}
+	if st.Size() > max {
+		return "", &FileTooLargeError{Size: st.Size(), Max: max}
+	}
+	flags := os.O_RDONLY | syscall.O_NONBLOCK | syscall.O_CLOEXEC
+	if noFollow {
+		flags |= syscall.O_NOFOLLOW
+	}
+	f, err := os.OpenFile(name, flags, 0)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if fst, err := f.Stat(); err != nil || !os.SameFile(st, fst) || !fst.Mode().IsRegular() {
+		// Replaced between stat and open.
+		return "", &fs.PathError{Op: "open", Path: name, Err: syscall.ESTALE}
+	}
+	b := make([]byte, st.Size())
+	n, err := io.ReadFull(f, b)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return "", err
+	}
+	if n == 0 {
+		return "", nil
 	}
 	// The bytes are never written again: share them instead of copying a
 	// configuration's megabytes.
-	return unsafe.String(&b[0], len(b)), where, nil
+	return unsafe.String(&b[0], n), nil
 }
 
-// mapPath returns where an nginx path is found on this machine.
-func (o OSFS) mapPath(name string) string {
-	if o.Root == "" || !strings.HasPrefix(name, "/") {
-		return name
+// maxLinks is the number of symlinks followed in one resolution, as Linux's
+// MAXSYMLINKS.
+const maxLinks = 40
+
+// rootDirs returns Root as given made absolute, and its real path.
+func (o OSFS) rootDirs() (abs, real string, err error) {
+	abs, err = filepath.Abs(o.Root)
+	if err != nil {
+		return "", "", err
 	}
-	whole := filepath.Join(o.Root, name)
-	if _, err := os.Stat(whole); err == nil {
-		return whole
+	real, err = filepath.EvalSymlinks(abs)
+	if err != nil {
+		return "", "", fmt.Errorf("--root %s: %w", o.Root, err)
 	}
-	parts := strings.Split(strings.TrimPrefix(name, "/"), "/")
-	for i := 1; i < len(parts); i++ {
-		cand := filepath.Join(append([]string{o.Root}, parts[i:]...)...)
-		if dirExists(filepath.Dir(cand)) {
-			return cand
+	return abs, real, nil
+}
+
+// resolve finds name inside Root: where is the path findings name (Root as
+// given joined with the mapped path, or name itself for a local path), real
+// the path to open, without symlinks. A relative name is a local path (the
+// conf prefix joined with an include's argument), as is an absolute one that
+// lies inside Root already; any other absolute name is a path on the server,
+// mapped into Root.
+func (o OSFS) resolve(name string) (where, real string, err error) {
+	rootAbs, rootReal, err := o.rootDirs()
+	if err != nil {
+		return name, "", err
+	}
+	links := 0
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return name, "", err
+	}
+	rel, ok := within(rootAbs, abs)
+	if !ok {
+		rel, ok = within(rootReal, abs)
+	}
+	// A path written below the root (the conf prefix of a main file given
+	// as an absolute path, joined with a relative include) that climbs out
+	// of it is local too, and refused.
+	_, underAbs := within(rootAbs, name)
+	_, underReal := within(rootReal, name)
+	if !ok && (!strings.HasPrefix(name, "/") || underAbs || underReal) {
+		return name, "", &OutsideRootError{Name: name, Root: o.Root}
+	}
+	if ok {
+		real, err = o.resolveIn(rootReal, splitPath(rel), &links)
+		return name, real, o.outside(err, name, rootReal)
+	}
+	comps, err := o.mapComps(rootReal, name, &links)
+	where = filepath.Join(append([]string{o.Root}, comps...)...)
+	if err != nil {
+		return where, "", o.outside(err, name, rootReal)
+	}
+	real, err = o.resolveIn(rootReal, comps, &links)
+	return where, real, o.outside(err, name, rootReal)
+}
+
+// InRoot reports whether the local path name lies inside Root both as
+// written and by its real path (its symlinks resolved inside Root); an
+// *OutsideRootError says why not. Without Root, everything is inside.
+func (o OSFS) InRoot(name string) error {
+	if o.Root == "" {
+		return nil
+	}
+	_, _, err := o.resolve(name)
+	var oe *OutsideRootError
+	if errors.As(err, &oe) {
+		return err
+	}
+	return nil
+}
+
+// outside fills in an *OutsideRootError from resolveIn.
+func (o OSFS) outside(err error, name, rootReal string) error {
+	var oe *OutsideRootError
+	if errors.As(err, &oe) {
+		oe.Name, oe.Root = name, o.Root
+		if rel, ok := within(rootReal, oe.Via); ok && oe.Via != "" {
+			oe.Via = filepath.Join(o.Root, rel)
 		}
 	}
-	return whole
+	return err
 }
 
-func dirExists(dir string) bool {
-	st, err := os.Stat(dir)
-	return err == nil && st.IsDir()
+// within returns p relative to dir when p lies inside dir (both absolute and
+// clean).
+func within(dir, p string) (string, bool) {
+	if p == dir {
+		return ".", true
+	}
+	if dir == "/" {
+		return strings.TrimPrefix(p, "/"), strings.HasPrefix(p, "/")
+	}
+	if strings.HasPrefix(p, dir+"/") {
+		return p[len(dir)+1:], true
+	}
+	return "", false
+}
+
+func splitPath(p string) []string {
+	var out []string
+	for _, c := range strings.Split(p, "/") {
+		if c != "" && c != "." {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mapComps maps an absolute nginx path into Root (see OSFS): the result is
+// relative to Root. The path is cleaned first, as the kernel resolves it on
+// the server ("/../etc" is "/etc").
+func (o OSFS) mapComps(rootReal, name string, links *int) ([]string, error) {
+	parts := splitPath(path.Clean("/" + name))
+	exists := func(comps []string, dir bool) (bool, error) {
+		real, err := o.resolveIn(rootReal, comps, links)
+		if err != nil {
+			var oe *OutsideRootError
+			if errors.As(err, &oe) || errors.Is(err, syscall.ELOOP) {
+				return false, err
+			}
+			return false, nil
+		}
+		st, err := os.Stat(real)
+		return err == nil && (!dir || st.IsDir()), nil
+	}
+	if ok, err := exists(parts, false); ok || err != nil {
+		return parts, err
+	}
+	for i := 1; i < len(parts); i++ {
+		ok, err := exists(parts[i:len(parts)-1], true)
+		if err != nil {
+			return parts[i:], err
+		}
+		if ok {
+			return parts[i:], nil
+		}
+	}
+	return parts, nil
+}
+
+// resolveIn resolves comps below rootReal as the kernel would with rootReal
+// as its root directory, except that a relative symlink target that climbs
+// above rootReal is refused rather than stopped at it. The result is a path
+// without symlinks; a missing component ends the walk (the result then names
+// a file that does not exist).
+func (o OSFS) resolveIn(rootReal string, comps []string, links *int) (string, error) {
+	cur := rootReal
+	via := ""
+	comps = append([]string(nil), comps...)
+	for len(comps) > 0 {
+		c := comps[0]
+		comps = comps[1:]
+		switch c {
+		case "", ".":
+			continue
+		case "..":
+			if cur == rootReal {
+				return "", &OutsideRootError{Via: via}
+			}
+			cur = filepath.Dir(cur)
+			continue
+		}
+		next := filepath.Join(cur, c)
+		st, err := os.Lstat(next)
+		if err != nil {
+			// Missing: what follows is looked up no further. ".." in it
+			// must not climb out either.
+			rest := filepath.Join(append([]string{next}, comps...)...)
+			if _, ok := within(rootReal, rest); !ok {
+				return "", &OutsideRootError{Via: via}
+			}
+			return rest, nil
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		*links++
+		if *links > maxLinks {
+			return "", &fs.PathError{Op: "open", Path: next, Err: syscall.ELOOP}
+		}
+		target, err := os.Readlink(next)
+		if err != nil {
+			return "", err
+		}
+		if via == "" {
+			via = next
+		}
+		if strings.HasPrefix(target, "/") {
+			mapped, err := o.mapComps(rootReal, target, links)
+			if err != nil {
+				var oe *OutsideRootError
+				if errors.As(err, &oe) && oe.Via == "" {
+					oe.Via = via
+				}
+				return "", err
+			}
+			comps = append(mapped, comps...)
+			cur = rootReal
+			continue
+		}
+		// splitPath keeps ".." components, which the walk resolves.
+		comps = append(splitPath(target), comps...)
+	}
+	return cur, nil
 }
 
 // Glob implements FS. With Root set, the pattern's directory part (up to its
-// first wildcard) is mapped as ReadFile maps paths, and the matches keep the
-// mapped location, since that is where the files are.
+// first wildcard) is mapped as ReadFile maps paths, directories are listed
+// only inside Root (a symlinked directory that leads out is an
+// *OutsideRootError), and the matches are nginx paths (the pattern's
+// directory part followed by the matched names), which ReadFile maps again.
 func (o OSFS) Glob(pattern string) ([]string, error) {
+	if o.Root == "" {
+		return o.globOS(pattern)
+	}
 	base := ""
 	rest := pattern
 	if strings.HasPrefix(pattern, "/") {
@@ -99,25 +410,78 @@ func (o OSFS) Glob(pattern string) ([]string, error) {
 		rest = pattern[1:]
 	}
 	parts := strings.Split(rest, "/")
-	// The literal leading directories, mapped under Root.
 	lit := 0
 	for lit < len(parts)-1 && !hasMeta(parts[lit]) {
 		lit++
 	}
 	if lit > 0 {
-		base = o.mapPath(base + strings.Join(parts[:lit], "/"))
+		base += strings.Join(parts[:lit], "/")
+	}
+	var outsideErr error
+	list := func(dir string) ([]string, error) {
+		_, real, err := o.resolve(dirOrDot(dir))
+		if err != nil {
+			var oe *OutsideRootError
+			if errors.As(err, &oe) && outsideErr == nil {
+				oe.Name = pattern
+				outsideErr = err
+			}
+			return nil, err
+		}
+		entries, err := readDirNames(real)
+		return entries, err
+	}
+	exists := func(p string) bool {
+		_, real, err := o.resolve(p)
+		if err != nil {
+			var oe *OutsideRootError
+			if errors.As(err, &oe) {
+				// Listed, so that reading it reports the refusal.
+				return true
+			}
+			return false
+		}
+		_, err = os.Lstat(real)
+		return err == nil
+	}
+	var out []string
+	err := globDir(base, parts[lit:], &out, list, exists)
+	sort.Strings(out)
+	if err == nil && outsideErr != nil {
+		err = outsideErr
+	}
+	return out, err
+}
+
+func readDirNames(dir string) ([]string, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.Readdirnames(-1)
+}
+
+// globOS expands a pattern on the disk as glob(3) does.
+func (o OSFS) globOS(pattern string) ([]string, error) {
+	base := ""
+	rest := pattern
+	if strings.HasPrefix(pattern, "/") {
+		base = "/"
+		rest = pattern[1:]
+	}
+	parts := strings.Split(rest, "/")
+	// The literal leading directories.
+	lit := 0
+	for lit < len(parts)-1 && !hasMeta(parts[lit]) {
+		lit++
+	}
+	if lit > 0 {
+		base += strings.Join(parts[:lit], "/")
 	}
 	var out []string
 	err := globDir(base, parts[lit:], &out, func(dir string) ([]string, error) {
-		entries, err := os.ReadDir(dirOrDot(dir))
-		if err != nil {
-			return nil, err
-		}
-		names := make([]string, len(entries))
-		for i, e := range entries {
-			names[i] = e.Name()
-		}
-		return names, nil
+		return readDirNames(dirOrDot(dir))
 	}, func(p string) bool {
 		_, err := os.Stat(p)
 		return err == nil

@@ -228,12 +228,12 @@ func TestHostileDeepNesting(t *testing.T) {
 	const n = 10000
 	nested := strings.Repeat("location / {\n", n) + strings.Repeat("}\n", n)
 	// The file's location blocks make it a server body; nginx would accept
-	// it (it has no depth limit), the linter stops at maxBlockDepth.
+	// it (it has no depth limit), the linter stops at DefaultLimits.MaxNesting.
 	name := writeFile(t, filepath.Join(dir, "deep.conf"), nested)
 	var cfg *Config
 	alloc := allocated(func() { cfg = parseFile(t, name) })
-	e := wantError(t, cfg, name, maxBlockDepth+1, 12, fmt.Sprintf("blocks nested more than %d levels deep", maxBlockDepth))
-	if e.Msg != fmt.Sprintf("blocks nested more than %d levels deep", maxBlockDepth) {
+	e := wantError(t, cfg, name, DefaultLimits.MaxNesting+1, 12, fmt.Sprintf("blocks nested more than %d levels deep", DefaultLimits.MaxNesting))
+	if e.Msg != fmt.Sprintf("blocks nested more than %d levels deep", DefaultLimits.MaxNesting) {
 		t.Errorf("message %q", e.Msg)
 	}
 	if len(cfg.Errors) != 1 {
@@ -246,7 +246,7 @@ func TestHostileDeepNesting(t *testing.T) {
 	// Unknown blocks, in a main context.
 	unknown := "events {}\n" + strings.Repeat("a{", n)
 	cfg = ParseBytes("/h/unknown.conf", unknown, Options{FS: NewMemFS(nil)})
-	_ = wantError(t, cfg, "/h/unknown.conf", 2, 2*maxBlockDepth+2, "blocks nested more than")
+	_ = wantError(t, cfg, "/h/unknown.conf", 2, 2*DefaultLimits.MaxNesting+2, "blocks nested more than")
 
 	// Braces alone.
 	cfg = ParseBytes("/h/open.conf", strings.Repeat("{", n), Options{FS: NewMemFS(nil)})
@@ -263,7 +263,7 @@ func TestHostileDeepNesting(t *testing.T) {
 	}
 
 	t.Run("cli", func(t *testing.T) {
-		wantCLIError(t, name, maxBlockDepth+1, 12, "blocks nested more than")
+		wantCLIError(t, name, DefaultLimits.MaxNesting+1, 12, "blocks nested more than")
 	})
 }
 
@@ -313,12 +313,12 @@ func TestHostileIncludeGlobFactorial(t *testing.T) {
 	f00 := filepath.Join(dir, "f00.conf")
 	cfg := parseFile(t, f00)
 	checkConfig(t, cfg)
-	if len(cfg.Files) > maxFileReads || len(cfg.Errors) > 1000 {
+	if len(cfg.Files) > DefaultLimits.MaxFiles || len(cfg.Errors) > 1000 {
 		t.Errorf("%d files read, %d errors", len(cfg.Files), len(cfg.Errors))
 	}
 	found := false
 	for _, e := range cfg.Errors {
-		found = found || strings.HasPrefix(e.Msg, fmt.Sprintf("more than %d files read through include", maxFileReads))
+		found = found || strings.HasPrefix(e.Msg, fmt.Sprintf("more than %d files read through include", DefaultLimits.MaxFiles))
 	}
 	if !found {
 		t.Errorf("no error about the include limit among %d errors", len(cfg.Errors))
@@ -335,7 +335,7 @@ func TestHostileIncludeDoubling(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, fmt.Sprintf("f%02d.conf", depth)), "# end\n")
 	cfg := parseFile(t, filepath.Join(dir, "f00.conf"))
-	if len(cfg.Files) > maxFileReads {
+	if len(cfg.Files) > DefaultLimits.MaxFiles {
 		t.Errorf("%d files read", len(cfg.Files))
 	}
 	if len(cfg.Errors) != 1 || !strings.Contains(cfg.Errors[0].Msg, "files read through include") {
@@ -481,13 +481,13 @@ func TestHostileIncludeChain(t *testing.T) {
 	}
 	writeFile(t, name(n-1), "events {}\n")
 	cfg := parseFile(t, name(0))
-	last := maxIncludeDepth - 1 // the file whose include goes one too deep
-	_ = wantError(t, cfg, name(last), 1, 1, fmt.Sprintf("include of %q nested more than %d files deep", name(last+1), maxIncludeDepth))
+	last := DefaultLimits.MaxIncludeDepth - 1 // the file whose include goes one too deep
+	_ = wantError(t, cfg, name(last), 1, 1, fmt.Sprintf("include of %q nested more than %d files deep", name(last+1), DefaultLimits.MaxIncludeDepth))
 	if len(cfg.Errors) != 1 {
 		t.Errorf("%d errors, want 1: %v", len(cfg.Errors), cfg.Errors)
 	}
-	if len(cfg.Files) != maxIncludeDepth {
-		t.Errorf("%d files read, want %d", len(cfg.Files), maxIncludeDepth)
+	if len(cfg.Files) != DefaultLimits.MaxIncludeDepth {
+		t.Errorf("%d files read, want %d", len(cfg.Files), DefaultLimits.MaxIncludeDepth)
 	}
 	t.Run("cli", func(t *testing.T) {
 		wantCLIErrorIn(t, name(0), name(last), 1, 1, fmt.Sprintf("include of %q nested more than", name(last+1)))

@@ -20,8 +20,8 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 		full = p.prefix + arg
 	}
 	at := p.errPos(d, d.termPos())
-	if len(p.stack) >= maxIncludeDepth {
-		p.errorAt(d.File.Path, at, "include of \"%s\" nested more than %d files deep", full, maxIncludeDepth)
+	if len(p.stack) >= p.bounds.MaxIncludeDepth {
+		p.errorAt(d.File.Path, at, "include of \"%s\" nested more than %d files deep", full, p.bounds.MaxIncludeDepth)
 		return
 	}
 	if !strings.ContainsAny(full, "*?[") {
@@ -29,7 +29,16 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 		return
 	}
 	names, err := p.fs.Glob(full)
-	if err != nil {
+	var outside *OutsideRootError
+	if errors.As(err, &outside) {
+		// The directories inside the root are still read.
+		p.once(d.Position().String()+"\x00glob", &Error{
+			Position: Position{File: d.File.Path, Pos: at},
+			Msg:      "include refused: the glob " + outside.Error(),
+			Missing:  true,
+		})
+		d.Unresolved = true
+	} else if err != nil {
 		p.errorAt(d.File.Path, at, "glob() \"%s\" failed (%s)", full, errnoText(err))
 		return
 	}
@@ -39,12 +48,25 @@ func (p *parser) include(d *Directive, ctx Ctx) {
 }
 
 func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
-	if len(p.cfg.Files) >= maxFileReads {
+	if len(p.cfg.Files) >= p.bounds.MaxFiles {
 		p.once("limit", &Error{
 			Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
-			Msg:      fmt.Sprintf("more than %d files read through include: the linter stops reading includes here", maxFileReads),
+			Msg:      fmt.Sprintf("more than %d files read through include: the linter stops reading includes here", p.bounds.MaxFiles),
 			Hint:     "includes that include each other multiply; check the include patterns",
 		})
+		d.Unresolved = true
+		return
+	}
+	if p.bounds.repeats == nil {
+		p.bounds.repeats = map[string]int{}
+	}
+	if p.bounds.repeats[name]++; p.bounds.repeats[name] > p.bounds.MaxIncludeRepeats {
+		p.once("repeat\x00"+name, &Error{
+			Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+			Msg:      fmt.Sprintf("\"%s\" is included more than %d times: the linter stops reading it here", name, p.bounds.MaxIncludeRepeats),
+			Hint:     "includes that include each other multiply; check the include patterns",
+		})
+		d.Unresolved = true
 		return
 	}
 	for _, open := range p.stack {
@@ -69,6 +91,26 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 			})
 			return
 		}
+		var outside *OutsideRootError
+		if errors.As(err, &outside) {
+			p.once(d.Position().String()+"\x00"+name, &Error{
+				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+				Msg:      "include refused: " + err.Error(),
+				Hint:     "with --root, only files inside the root directory are read",
+				Missing:  true,
+			})
+			d.Unresolved = true
+			return
+		}
+		var tooLarge *FileTooLargeError
+		if errors.As(err, &tooLarge) {
+			p.once(d.Position().String()+"\x00"+name, &Error{
+				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+				Msg:      fmt.Sprintf("\"%s\" is not read: %s", name, err),
+			})
+			d.Unresolved = true
+			return
+		}
 		if err != nil {
 			e := &Error{
 				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
@@ -80,7 +122,7 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 			var mapped *MappedPathError
 			if errors.As(err, &mapped) {
 				e.Hint = "looked for it at " + mapped.Mapped
-			} else if strings.HasPrefix(name, "/") {
+			} else if strings.HasPrefix(d.Arg(0), "/") {
 				e.Hint = "to read absolute include paths from a copy of the server's files, use --root DIR"
 			}
 			if ctx == CtxLocation || ctx == CtxServer || ctx == CtxHTTP {
@@ -93,6 +135,15 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 		}
 		cached = cachedFile{src: src, where: where}
 		p.cache[name] = cached
+	}
+	if p.bounds.total += int64(len(cached.src)); p.bounds.total > p.bounds.MaxTotalInput {
+		p.once("total", &Error{
+			Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
+			Msg:      fmt.Sprintf("more than %d bytes read through include: the linter stops reading includes here", p.bounds.MaxTotalInput),
+			Hint:     "each include of a file counts; includes that include each other multiply",
+		})
+		d.Unresolved = true
+		return
 	}
 	f := p.parseFile(name, cached.where, cached.src, ctx, d)
 	d.Included = append(d.Included, f)

@@ -30,10 +30,11 @@ type lexer struct {
 	prevStart int // offset of the first byte of the previous line
 	comments  []Comment
 	words     []Word // scratch for the current statement
+	maxWords  int    // bound on the words of one directive (Limits)
 }
 
 func newLexer(path string, src string) *lexer {
-	return &lexer{src: src, path: path, line: 1}
+	return &lexer{src: src, path: path, line: 1, maxWords: DefaultLimits.MaxWords}
 }
 
 // posAt returns the position of offset off, which must be on the current line
@@ -232,8 +233,8 @@ func (lx *lexer) read() (words []Word, t term, termPos Pos, err *Error) {
 					w.span = uint32(q) << spanQuoteShift
 				}
 				w.span |= uint32(end - int(startPos.Offset))
-				if len(lx.words) >= maxWords {
-					return nil, 0, Pos{}, lx.errorf(lx.words[0].Start, "more than %d parameters in one directive", maxWords)
+				if len(lx.words) >= lx.maxWords {
+					return nil, 0, Pos{}, lx.errorf(lx.words[0].Start, "more than %d parameters in one directive", lx.maxWords)
 				}
 				lx.words = append(lx.words, w)
 				if ch == ';' {

@@ -5,10 +5,9 @@ package parser_test
 // TestNginxAgreement proves that the parser accepts a configuration exactly
 // when `nginx -t` (Debian's 1.22.1) accepts it, and that for a rejected one it
 // reports the file and line nginx reports. It runs on every file of the
-// real-world corpus (../../shared/corpus/realworld; skipped when absent,
-// failed in CI) and on the broken and tricky configurations of
-// ../testdata/agreement (*.nginx), each of which states on its first line
-// what nginx does with it ("# want: accept", "# want: reject [FILE:]LINE MESSAGE",
+// real-world corpus (../testdata/corpus/realworld) and on the broken and
+// tricky configurations of ../testdata/agreement (*.nginx), each of which
+// states on its first line what nginx does with it ("# want: accept", "# want: reject [FILE:]LINE MESSAGE",
 // "# want: exclusion MESSAGE", "# want: not modelled MESSAGE"), plus some
 // generated in the test (tokens around the 4096-byte limit, CRLF and CR line
 // ends, a UTF-8 byte order mark, a NUL byte). For a fixture the parser's

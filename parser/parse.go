@@ -6,18 +6,6 @@ import (
 	"strings"
 )
 
-// Limits that keep hostile input bounded. nginx has none; it recurses until
-// it runs out of file descriptors or memory, which a linter must not do.
-const (
-	maxIncludeDepth = 64
-	maxBlockDepth   = 500
-	// maxFileReads bounds the file occurrences of one configuration: globs
-	// that include each other can otherwise multiply them without end.
-	maxFileReads = 20000
-	// maxWords bounds the words of one directive.
-	maxWords = 10000
-)
-
 // Options control how a configuration is read.
 type Options struct {
 	// Prefix is the directory relative include paths are resolved against
@@ -32,6 +20,14 @@ type Options struct {
 	// FS reads files and expands globs. Default: the operating system's
 	// files, with Root applied.
 	FS FS
+	// Tree lists the files and directories the user named: a file read
+	// from the disk that lies outside all of them, as written or by its
+	// real path, is marked File.Outside. Default: Root, or else the main
+	// file's directory and Prefix.
+	Tree []string
+	// Limits bound what a hostile configuration can cost; zero fields
+	// take the defaults (see Limits).
+	Limits Limits
 }
 
 // Config is a parsed configuration: one entry file with everything it
@@ -58,9 +54,13 @@ type parser struct {
 	// reported remembers include problems already reported, so that a
 	// file read many times reports each once.
 	reported map[string]bool
+	// bounds is the run's limits and what they have counted (load.go).
+	bounds bounds
 
-	dirSlab  []Directive
-	wordSlab []Word
+	dirSlab    []Directive
+	wordSlab   []Word
+	dirStack   []*Directive // directives of the blocks being read
+	dirPtrSlab []*Directive // where finished blocks' directive lists are cut from
 }
 
 // ParseFile reads the configuration whose main file is name, following its
@@ -71,7 +71,7 @@ func ParseFile(name string, opts Options) (*Config, error) {
 	if fsys == nil {
 		fsys = OSFS{Root: opts.Root}
 	}
-	src, _, err := fsys.ReadFile(name)
+	src, err := readMain(fsys, name, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -90,16 +90,21 @@ func ParseBytes(name string, src string, opts Options) *Config {
 
 func parseMain(name, src string, fsys FS, opts Options) *Config {
 	p := &parser{fs: fsys, cfg: &Config{}, cache: map[string]cachedFile{name: {src: src, where: name}}}
+	p.initBounds(name, opts)
 	p.prefix = opts.Prefix
-	if p.prefix == "" {
+	switch p.prefix {
+	case "":
 		p.prefix = path.Dir(name)
 		if p.prefix == "." && !strings.HasPrefix(name, "./") {
 			p.prefix = ""
 		}
+	case ".":
+		p.prefix = "" // the working directory: "snippets/a.conf", not "./snippets/a.conf"
 	}
 	if p.prefix != "" && !strings.HasSuffix(p.prefix, "/") {
 		p.prefix += "/"
 	}
+	p.treeAddPrefix()
 	ctx := opts.Context
 	if ctx == CtxUnknown {
 		ctx = InferContext(src)
@@ -114,7 +119,9 @@ func (p *parser) errorAt(file string, pos Pos, format string, args ...any) {
 }
 
 func (p *parser) addError(e *Error) {
-	p.cfg.Errors = append(p.cfg.Errors, e)
+	if p.bounded(e) {
+		p.cfg.Errors = append(p.cfg.Errors, e)
+	}
 }
 
 // parseFile reads one occurrence of a file in context ctx.
@@ -122,10 +129,12 @@ func (p *parser) parseFile(name, where, src string, ctx Ctx, includedBy *Directi
 	f := &File{Path: where, Src: src, Ctx: ctx, IncludedBy: includedBy}
 	p.cfg.Files = append(p.cfg.Files, f)
 	f.Name = name
+	f.Outside = p.isOutside(where)
 	p.stack = append(p.stack, name)
 	defer func() { p.stack = p.stack[:len(p.stack)-1] }()
 
 	lx := newLexer(where, src)
+	lx.maxWords = p.bounds.MaxWords
 	n := len(p.cfg.Errors)
 	f.Directives, _, _ = p.parseBlock(lx, f, nil, ctx, 0)
 	f.Comments = lx.comments
@@ -166,30 +175,59 @@ func templateHint(errs []*Error, file, src string) {
 // the reading of the file: nginx stops there, and so does the linter rather
 // than guess.
 func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, depth int) (dirs []*Directive, closePos Pos, ok bool) {
+	base := len(p.dirStack)
+	closePos, ok = p.readBlock(lx, f, parent, ctx, depth)
+	return p.popDirs(base), closePos, ok
+}
+
+// popDirs returns the directives pushed on p.dirStack since base, in a
+// slice of their exact length cut from a slab, and pops them: a block's
+// directives are not grown by append, whose doublings cost a 200k-line
+// configuration 130k allocations and a third of the slices' memory.
+func (p *parser) popDirs(base int) []*Directive {
+	n := len(p.dirStack) - base
+	if n == 0 {
+		return nil
+	}
+	if len(p.dirPtrSlab) < n {
+		p.dirPtrSlab = make([]*Directive, max(1024, n))
+	}
+	out := p.dirPtrSlab[:n:n]
+	p.dirPtrSlab = p.dirPtrSlab[n:]
+	copy(out, p.dirStack[base:])
+	clear(p.dirStack[base:])
+	p.dirStack = p.dirStack[:base]
+	return out
+}
+
+// readBlock is parseBlock's loop: it pushes the block's directives on
+// p.dirStack (nested blocks push and pop theirs above them).
+func (p *parser) readBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, depth int) (closePos Pos, ok bool) {
+	base := len(p.dirStack)
 	for {
 		words, t, tpos, err := lx.read()
 		if err != nil {
-			p.cfg.Errors = append(p.cfg.Errors, err)
-			return dirs, Pos{}, false
+			p.addError(err)
+			return Pos{}, false
 		}
 		switch t {
 		case termEOF:
 			if depth > 0 {
 				p.errorAt(f.Path, tpos, `unexpected end of file, expecting "}"`)
-				return dirs, Pos{}, false
+				return Pos{}, false
 			}
-			return dirs, tpos, true
+			return tpos, true
 		case termBlockDone:
 			if depth == 0 {
 				p.errorAt(f.Path, tpos, `unexpected "}"`)
-				return dirs, Pos{}, false
+				return Pos{}, false
 			}
-			return dirs, tpos, true
+			return tpos, true
 		}
 
 		d := p.newDirective(words, f, parent, ctx)
 		d.End = Pos{Offset: tpos.Offset + 1, Line: tpos.Line, Column: tpos.Column + 1}
-		dirs = append(dirs, d)
+		p.dirStack = append(p.dirStack, d)
 		block := t == termBlockStart
 
 		if ctx == CtxCustom {
@@ -197,7 +235,7 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 			// handler, which only accepts ";"-terminated lines.
 			if block {
 				p.errorAt(f.Path, tpos, `unexpected "{"`)
-				return dirs, Pos{}, false
+				return Pos{}, false
 			}
 			if d.Name == "include" && len(d.Words) == 2 {
 				p.include(d, ctx)
@@ -214,7 +252,7 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 		}
 
 		if d.Start.Offset != 0 || !strings.HasPrefix(d.Name, "\ufeff") {
-			p.checkName(d, ctx, tpos, len(dirs) == 1)
+			p.checkName(d, ctx, tpos, len(p.dirStack)-base == 1)
 		}
 
 		child, _, msg := checkDirective(ctx, d.Name, len(d.Words)-1, block)
@@ -234,7 +272,7 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 			if end < 0 {
 				lx.advanceTo(len(lx.src))
 				p.errorAt(f.Path, lx.here(len(lx.src)), `unexpected end of file, expecting "}"`)
-				return dirs, Pos{}, false
+				return Pos{}, false
 			}
 			body := lx.src[lx.pos:end]
 			lx.advanceTo(end)
@@ -246,9 +284,9 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 		}
 
 		if block {
-			if depth+1 > maxBlockDepth {
-				p.errorAt(f.Path, tpos, "blocks nested more than %d levels deep", maxBlockDepth)
-				return dirs, Pos{}, false
+			if depth+1 > p.bounds.MaxNesting {
+				p.errorAt(f.Path, tpos, "blocks nested more than %d levels deep", p.bounds.MaxNesting)
+				return Pos{}, false
 			}
 			inner, closeAt, ok := p.parseBlock(lx, f, d, child, depth+1)
 			d.Block = &Block{Open: tpos, Close: closeAt, Directives: inner}
@@ -256,7 +294,7 @@ func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, dept
 				// Unclosed: the block ends where reading stopped.
 				d.Block.Close = lx.here(lx.pos)
 				d.End = d.Block.Close
-				return dirs, Pos{}, false
+				return Pos{}, false
 			}
 			d.End = Pos{Offset: closeAt.Offset + 1, Line: closeAt.Line, Column: closeAt.Column + 1}
 			continue

@@ -9,16 +9,15 @@ import (
 	"github.com/nginx-wslint/nginx-wslint/parser"
 )
 
-// corpusDir returns the shared corpus of real-world configurations, which
-// CI lays out beside the checkout.
+// corpusDir returns the corpus of real-world configurations the parser
+// tests read: copies kept in the repository (testdata/corpus/realworld,
+// whose MANIFEST.tsv names each file's repository, path, commit and
+// licence), so that the tests need nothing outside the checkout.
 func corpusDir(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "corpus", "realworld")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("corpus missing in CI: %v", err)
-		}
-		t.Skipf("corpus not found at %s: %v", dir, err)
+	dir := filepath.Join("..", "testdata", "corpus", "realworld")
+	if _, err := os.Stat(filepath.Join(dir, "MANIFEST.tsv")); err != nil {
+		t.Fatalf("corpus missing: %v", err)
 	}
 	return dir
 }
@@ -28,19 +27,18 @@ func corpusDir(t *testing.T) string {
 func configFiles(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, root := range []string{filepath.Join("..", "testdata"), corpusDir(t)} {
-		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && (strings.HasSuffix(p, ".conf") || strings.HasSuffix(p, ".conf.template")) {
-				files = append(files, p)
-			}
-			return nil
-		})
+	corpusDir(t) // under testdata, walked with it
+	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d os.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
+		if !d.IsDir() && (strings.HasSuffix(p, ".conf") || strings.HasSuffix(p, ".conf.template")) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(files) < 50 {
 		t.Fatalf("only %d configuration files found", len(files))

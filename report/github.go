@@ -18,19 +18,24 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 	vs := views(r, o.Paths, false)
 	for _, v := range vs {
 		title := "nginx configuration error"
-		if v.Kind == lint.Finding {
+		switch v.Kind {
+		case lint.Finding:
 			title = v.Rule.ID
+		case lint.InternalError:
+			title = "nginx-wslint internal error"
 		}
-		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(o.Paths.Show(v.Start.File)), v.Start.Line, v.Start.Column)
+		props := fmt.Sprintf("file=%s,line=%d,col=%d", ghProperty(Escape(o.Paths.Show(v.Start.File))), v.Start.Line, v.Start.Column)
 		if v.End.File == v.Start.File && v.End.Line >= v.Start.Line && v.End.Line > 0 {
 			props += fmt.Sprintf(",endLine=%d", v.End.Line)
 			if v.End.Line == v.Start.Line && v.End.Column > v.Start.Column {
 				props += fmt.Sprintf(",endColumn=%d", v.End.Column)
 			}
 		}
-		msg := v.message
+		// Escaped first: the only line break in the message is the one
+		// written here, which ghData encodes as GitHub wants.
+		msg := Escape(v.message)
 		if v.Fix != "" {
-			msg += "\nfix: " + v.Fix
+			msg += "\nfix: " + Escape(v.Fix)
 		}
 		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", level[v.Severity], props, ghProperty(title), ghData(msg))
 	}

@@ -57,6 +57,11 @@ type jsonError struct {
 	Column   int    `json:"column"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	// Internal marks a bug in nginx-wslint (a rule that crashed), not a
+	// problem in the configuration; Rule is the rule, when one failed.
+	Internal bool   `json:"internal,omitempty"`
+	Rule     string `json:"rule,omitempty"`
+	Fix      string `json:"fix,omitempty"`
 }
 
 // JSON writes the documented JSON report: every finding (suppressed ones
@@ -65,7 +70,8 @@ func JSON(w io.Writer, r *lint.Result, o Options) error {
 	rep := jsonReport{Version: 1, Findings: []jsonFinding{}, Errors: []jsonError{}}
 	for _, v := range views(r, o.Paths, true) {
 		if v.Kind != lint.Finding {
-			rep.Errors = append(rep.Errors, jsonError{File: o.Paths.Show(v.Start.File), Line: int(v.Start.Line), Column: int(v.Start.Column), Severity: v.Severity.String(), Message: v.message})
+			rep.Errors = append(rep.Errors, jsonError{File: o.Paths.Show(v.Start.File), Line: int(v.Start.Line), Column: int(v.Start.Column),
+				Severity: v.Severity.String(), Message: v.message, Internal: v.Kind == lint.InternalError, Rule: v.RuleID(), Fix: v.Fix})
 			continue
 		}
 		rep.Findings = append(rep.Findings, jsonFindingOf(o.Paths, v))

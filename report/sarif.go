@@ -77,7 +77,9 @@ type sarifResult struct {
 // of the registry (and WS000) with its documentation, one result per
 // finding in the result's order (the suppressed ones too, with their
 // suppression), and the configuration's errors as tool execution
-// notifications.
+// notifications. An internal error (a rule that crashed) is a notification
+// of level error with the rule as its associatedRule, and makes the
+// invocation's executionSuccessful false.
 //
 // Artifact URIs are the file names after --path-map (o.Paths), made
 // relative to o.BaseDir, with forward slashes and without a uriBaseId,
@@ -174,6 +176,15 @@ func (s *sarifWriter) run() sarifRun {
 		if v.Kind != lint.Finding {
 			n := garif.NewNotification(garif.NewMessageFromText(v.message))
 			n.Level = level(v.Severity)
+			if v.Kind == lint.InternalError {
+				// nginx-wslint failed: the run is incomplete.
+				n.Level = garif.ResultLevel_Error
+				inv.ExecutionSuccessful = false
+				if v.Rule != nil {
+					n.AssociatedRule = garif.NewReportingDescriptorReference()
+					n.AssociatedRule.Id = v.Rule.ID
+				}
+			}
 			if loc := s.location(v.Start, parser.Position{}); loc != nil {
 				n.Locations = append(n.Locations, loc)
 			}

@@ -613,8 +613,22 @@ func TestSARIFErrorsSuppressionsFixes(t *testing.T) {
 		if d.Fix != "" && get(t, r, "properties", "fix") != d.Fix {
 			t.Errorf("result %d: properties.fix = %v, want %q", i, get(t, r, "properties", "fix"), d.Fix)
 		}
-		if fixes, has := r.(map[string]any)["fixes"]; has {
+		// A finding with edits (package fix) carries them as one fix, one
+		// replacement per edit; one without has no fixes.
+		fixes, has := r.(map[string]any)["fixes"]
+		switch {
+		case len(d.Edits) == 0 && has:
 			t.Errorf("result %d: fixes %v without an edit to make", i, fixes)
+		case len(d.Edits) > 0 && !has:
+			t.Errorf("result %d (%s): %d edits but no fixes", i, d.Rule.ID, len(d.Edits))
+		case len(d.Edits) > 0:
+			n := 0
+			for _, c := range get(t, fixes, 0, "artifactChanges").([]any) {
+				n += len(get(t, c, "replacements").([]any))
+			}
+			if n != len(d.Edits) {
+				t.Errorf("result %d: %d replacements for %d edits", i, n, len(d.Edits))
+			}
 		}
 	}
 	if suppressed != 1 || ws000 != 1 {

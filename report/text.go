@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nginx-wslint/nginx-wslint/lint"
 	"github.com/nginx-wslint/nginx-wslint/parser"
@@ -35,8 +36,8 @@ func writeText(b *strings.Builder, r *lint.Result, vs []view, o Options) {
 	counts := map[rules.Severity]int{}
 	for _, v := range vs {
 		counts[v.Severity]++
-		loc := fmt.Sprintf("%s:%d:%d:", o.Paths.Show(v.Start.File), v.Start.Line, v.Start.Column)
-		fmt.Fprintf(b, "%s %s %s", paint(colorBold, loc), paint(severityColor[v.Severity], v.Severity.String()+":"), printable(v.message))
+		loc := fmt.Sprintf("%s:%d:%d:", Escape(o.Paths.Show(v.Start.File)), v.Start.Line, v.Start.Column)
+		fmt.Fprintf(b, "%s %s %s", paint(colorBold, loc), paint(severityColor[v.Severity], v.Severity.String()+":"), Escape(v.message))
 		if v.Kind == lint.Finding {
 			fmt.Fprintf(b, " [%s]", v.Rule.ID)
 		}
@@ -45,12 +46,12 @@ func writeText(b *strings.Builder, r *lint.Result, vs []view, o Options) {
 			continue
 		}
 		if src, ok := r.Source(v.Start.File); ok {
-			if line, under := excerpt(src, v.Start, v.End); line != "" && printable(line) == line {
+			if line, under := excerpt(src, v.Start, v.End); line != "" && Escape(line) == line {
 				fmt.Fprintf(b, "    %s\n    %s\n", line, paint(severityColor[v.Severity], under))
 			}
 		}
 		if v.Fix != "" {
-			fmt.Fprintf(b, "    %s %s\n", paint(colorDim, "fix:"), v.Fix)
+			fmt.Fprintf(b, "    %s %s\n", paint(colorDim, "fix:"), Escape(v.Fix))
 		}
 	}
 	if !o.Quiet && len(counts) > 0 {
@@ -89,6 +90,24 @@ func excerpt(src string, pos, end parser.Position) (line, under string) {
 		width = len(line) - col
 	}
 	width = max(1, min(width, len(line)-col))
+	if len(line) > maxExcerptWidth {
+		// A window around the position: a minified or binary line of
+		// megabytes is not printed once per error.
+		from := max(0, col-maxExcerptWidth/4)
+		for from > 0 && !utf8.RuneStart(line[from]) {
+			from--
+		}
+		to := min(len(line), from+maxExcerptWidth)
+		for to < len(line) && !utf8.RuneStart(line[to]) {
+			to--
+		}
+		line = line[from:to]
+		col -= from
+		if col > len(line) {
+			return "", ""
+		}
+		width = max(1, min(width, len(line)-col))
+	}
 	var u strings.Builder
 	for _, c := range line[:col] {
 		if c == '\t' {
@@ -102,33 +121,12 @@ func excerpt(src string, pos, end parser.Position) (line, under string) {
 	return line, u.String()
 }
 
+// maxExcerptWidth bounds the bytes of a source line printed under a finding.
+const maxExcerptWidth = 512
+
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// printable escapes control bytes (other than tab) as \xNN, so that a
-// binary file quoted in a message cannot drive the terminal.
-func printable(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
-			fmt.Fprintf(&b, "\\x%02x", c)
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/nginx-wslint/nginx-wslint/internal/benchtree"
-	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
@@ -32,19 +31,5 @@ func BenchmarkEachRule200k(b *testing.B) {
 	}
 }
 
-// BenchmarkLint200k is a whole run without output: parse, model, rules,
-// suppressions.
-func BenchmarkLint200k(b *testing.B) {
-	cfg := benchtree.Config200k(b)
-	main := cfg.Main.Path
-	b.ReportAllocs()
-	for b.Loop() {
-		c, err := parser.ParseFile(main, parser.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		m := model.Build(c, model.Options{})
-		ds := rules.Run(m, rules.All, rules.Options{})
-		rules.ApplySuppressions([]*parser.Config{c}, ds, rules.All)
-	}
-}
+// The whole lint (parse, model, rules, suppressions, report) is
+// BenchmarkLint in bench/: go test ./bench -run '^$' -bench Lint/200k/all

@@ -142,32 +142,62 @@ type Pass struct {
 
 // Report records a finding of the running rule about directive d (its
 // position is d's first word), with an operator-facing message and fix.
+//
+// d should never be nil: a finding about a level a fragment file does not
+// write (the model's synthetic location or server) points at a directive
+// inside it (ReportWS anchors it). Should a rule still pass nil, the finding
+// is kept, at the start of the configuration's main file, rather than lost
+// or turned into a crash. Related locations without a directive, and those
+// at the finding's own position, say nothing and are dropped.
 func (p *Pass) Report(d *parser.Directive, message, fix string, related ...Related) {
+	start, end := p.place(d)
 	// A snippet may be included in several places: say which one this is.
-	if inc := d.File.IncludedBy; inc != nil {
-		related = append(related, RelatedAt(inc, "%s is included here", d.File.Path))
+	if d != nil && d.File != nil && d.File.IncludedBy != nil {
+		related = append(related, RelatedAt(d.File.IncludedBy, "%s is included here", d.File.Path))
+	}
+	var rel []Related
+	for _, r := range related {
+		if r.File != "" && r.Position != start {
+			rel = append(rel, r)
+		}
 	}
 	*p.out = append(*p.out, Diagnostic{
 		Rule:     p.rule,
 		Severity: p.rule.Severity,
-		Start:    d.Position(),
-		End:      lineEnd(d),
+		Start:    start,
+		End:      end,
 		Message:  message,
 		Fix:      fix,
-		Related:  related,
+		Related:  rel,
 		Node:     d,
 	})
 }
 
-// RelatedAt builds a related location at directive d.
+// place returns where a finding about d starts and ends.
+func (p *Pass) place(d *parser.Directive) (start, end parser.Position) {
+	if d != nil && d.File != nil {
+		return d.Position(), lineEnd(d)
+	}
+	start.Line, start.Column = 1, 1
+	if cfg := p.Model.Config; cfg != nil && cfg.Main != nil {
+		start.File = cfg.Main.Path
+	}
+	return start, start
+}
+
+// RelatedAt builds a related location at directive d; for a nil d (a level
+// a fragment does not write) one that Report drops.
 func RelatedAt(d *parser.Directive, format string, args ...any) Related {
+	if d == nil || d.File == nil {
+		return Related{Message: fmt.Sprintf(format, args...)}
+	}
 	return Related{Position: d.Position(), Message: fmt.Sprintf(format, args...)}
 }
 
 // lineEnd is the end of a directive's words: after the ";" of a simple
 // directive, after the last argument of a block directive's first line.
 func lineEnd(d *parser.Directive) parser.Position {
-	if d.Block == nil {
+	if d.Block == nil || len(d.Words) == 0 {
 		return parser.Position{File: d.File.Path, Pos: d.End}
 	}
 	last := d.Words[len(d.Words)-1]

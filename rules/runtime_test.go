@@ -552,8 +552,14 @@ func testRuntimeWS009(t *testing.T) {
 			if !strings.HasPrefix(upgrade, "101") || status != "200" || body != "backend HTTP/2.0 GET /flag\n" {
 				t.Fatalf("h2c smuggling: upgrade %q, /flag status %q body %q; want 101, then 200 from the backend", upgrade, status, body)
 			}
-			last := got[len(got)-1]
-			if !last.InTunnel || last.Line != "GET /flag HTTP/2.0" {
+			// Inside the tunnel, HTTP/2 serves the replayed upgrade request
+			// (stream 1) and /flag (stream 3) concurrently: either may be
+			// recorded first. What is proven is that /flag arrived there.
+			tunnelled := false
+			for _, r := range got[1:] {
+				tunnelled = tunnelled || r.InTunnel && r.Line == "GET /flag HTTP/2.0"
+			}
+			if !tunnelled {
 				t.Fatalf("the backend did not record /flag over the smuggled HTTP/2 connection:%s", log.String())
 			}
 		})
@@ -580,8 +586,13 @@ func testRuntimeWS006(t *testing.T) {
 		if err != nil {
 			t.Fatalf("tunnel still open 5s after the last frame, with proxy_read_timeout 1s")
 		}
+		// The client stamps its last frame after the write returns, and
+		// nginx times from its cached clock: under CPU load either can
+		// make the measured silence a few hundred ms short of the 1s.
+		// That the timeout closed it is proven by the error log
+		// (waitLog); the bounds only rule out another cause.
 		idle := end.At.Sub(c.LastActivity())
-		if idle < 800*time.Millisecond || idle > 3*time.Second {
+		if idle < timeout/2 || idle > 3*time.Second {
 			t.Fatalf("tunnel closed %v after the last frame, want about %v", idle, timeout)
 		}
 		if end.Code != 0 || !errors.Is(end.Err, io.EOF) {

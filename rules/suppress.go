@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 )
@@ -28,7 +29,11 @@ var WS000 = &Rule{
 	},
 }
 
-var suppressRe = regexp.MustCompile(`^#\s*nginx-wslint-ignore(-file)?\b\s*(.*)$`)
+// suppressRe reads a suppression comment; compiled on first use, since most
+// runs meet none and start-up counts for editor checks.
+var suppressRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^#\s*nginx-wslint-ignore(-file)?\b\s*(.*)$`)
+})
 
 type suppression struct {
 	pos    parser.Position
@@ -62,27 +67,28 @@ func ApplySuppressions(cfgs []*parser.Config, diags []Diagnostic, ran []*Rule) [
 		}
 	}
 	// Same line, or alone on the line above.
-	byLine := map[string][]*suppression{}
+	type lineKey struct {
+		file string
+		line int32
+	}
+	byLine := map[lineKey][]*suppression{}
 	byFile := map[string][]*suppression{}
 	for _, s := range sups {
 		if s.file {
 			byFile[s.pos.File] = append(byFile[s.pos.File], s)
 			continue
 		}
-		key := fmt.Sprintf("%s:%d", s.pos.File, s.pos.Line)
+		key := lineKey{s.pos.File, s.pos.Line}
 		byLine[key] = append(byLine[key], s)
 		if s.alone {
-			key = fmt.Sprintf("%s:%d", s.pos.File, s.pos.Line+1)
+			key.line++
 			byLine[key] = append(byLine[key], s)
 		}
 	}
 	for i := range diags {
 		d := &diags[i]
-		var cands []*suppression
-		cands = append(cands, byLine[fmt.Sprintf("%s:%d", d.Start.File, d.Start.Line)]...)
-		cands = append(cands, byFile[d.Start.File]...)
-		for _, s := range cands {
-			if s.reason != "" && contains(s.ids, d.Rule.ID) {
+		for _, cands := range [2][]*suppression{byLine[lineKey{d.Start.File, d.Start.Line}], byFile[d.Start.File]} {
+			if s := match(cands, d.Rule.ID); s != nil {
 				s.used = true
 				d.Suppressed = &Suppression{Reason: s.reason, Comment: s.pos}
 				break
@@ -115,7 +121,10 @@ func readSuppressions(f *parser.File) (sups []*suppression, notes []Diagnostic) 
 		firstLine = f.Directives[0].Start.Line
 	}
 	for _, c := range f.Comments {
-		m := suppressRe.FindStringSubmatch(c.Text)
+		if !strings.Contains(c.Text, "nginx-wslint-ignore") {
+			continue
+		}
+		m := suppressRe().FindStringSubmatch(c.Text)
 		if m == nil {
 			continue
 		}
@@ -163,6 +172,16 @@ func aloneOnLine(src string, off int) bool {
 		}
 	}
 	return true
+}
+
+// match returns the first suppression of cands that silences rule id.
+func match(cands []*suppression, id string) *suppression {
+	for _, s := range cands {
+		if s.reason != "" && contains(s.ids, id) {
+			return s
+		}
+	}
+	return nil
 }
 
 func contains(ids []string, id string) bool {

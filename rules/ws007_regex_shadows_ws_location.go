@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -97,6 +98,11 @@ func checkWS007(p *Pass) {
 			example, err := r.Regex.Example(w.Name, func(uri string) bool {
 				return takenBy(w.Location, r, uri)
 			})
+			if errors.Is(err, model.ErrRegexBudget) {
+				p.Report(w.Dir, fmt.Sprintf("not determined: whether regex location %s (%s) takes requests under WebSocket location %s (the time for evaluating backtracking regexes ran out)", model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(w.Match())), "")
+				demoteLast(p, Note)
+				break
+			}
 			if err != nil {
 				continue
 			}

@@ -87,6 +87,11 @@ func checkWS008(p *Pass) {
 		if !ok || !up.Known || !up.URL.HasURI || up.Target == example {
 			continue
 		}
+		if w.Dir == nil && !up.URL.Variables {
+			// A fragment's location: its path, which the URI part
+			// replaces, is written in the file that includes it.
+			continue
+		}
 		var how string
 		switch {
 		case up.URL.Variables:

@@ -519,20 +519,28 @@ func endpoint(loc *model.Location) string {
 	return ""
 }
 
-var regexWordSep = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
 // regexWords returns the literal words of a regex, its escaped dots read as
 // dots: `^/socket\.io/` gives "socket.io".
 func regexWords(re string) []string {
 	re = strings.ReplaceAll(re, `\.`, ".")
 	var out []string
-	for _, w := range regexWordSep.Split(re, -1) {
+	// Split at every rune but [A-Za-z0-9._-]; no regexp: this runs for
+	// every regex location of every run.
+	for _, w := range strings.FieldsFunc(re, isRegexWordSep) {
 		w = strings.Trim(w, ".")
 		if w != "" {
 			out = append(out, strings.ToLower(w))
 		}
 	}
 	return out
+}
+
+func isRegexWordSep(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+		return false
+	}
+	return true
 }
 
 // markerLines indexes the lines holding a # nginx-wslint-websocket comment.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -24,6 +25,7 @@ const (
 	exitOK       = 0 // nothing at or above --fail-on
 	exitFindings = 1 // findings at or above --fail-on
 	exitError    = 2 // usage error, unreadable input, or a configuration nginx rejects
+	exitInternal = 3 // nginx-wslint failed: a rule (or the tool) crashed; the rest was still reported
 )
 
 const usageHead = `nginx-wslint finds the nginx configuration mistakes that break WebSocket proxying.
@@ -36,6 +38,7 @@ Usage:
                                     show which server and location nginx picks
                                     for GET URI, and what the backend receives
                                     (nginx-wslint route --help)
+  nginx-wslint lsp [flags]          language server for editors (nginx-wslint lsp --help)
   nginx-wslint rules                list the rules
   nginx-wslint explain ID           a rule's documentation, with examples
   nginx-wslint version              print the version
@@ -50,7 +53,9 @@ Flags:
 
 const usageTail = `
 Exit codes: 0 nothing to report, 1 findings at or above --fail-on,
-2 usage error, unreadable input, or a configuration nginx would reject.
+2 usage error, unreadable input, or a configuration nginx would reject,
+3 internal error: nginx-wslint crashed (a bug; the other findings are
+still reported).
 `
 
 // options are the parsed command line.
@@ -66,8 +71,11 @@ type options struct {
 	pathMaps     []string
 	noColor      bool
 	quiet        bool
+	fix, diff    bool
+	showVersion  bool
 	input        inputOptions
 	severity     map[string]string // from the configuration file
+	configNote   string            // what the configuration file relaxed, for stderr
 }
 
 // inputOptions say how to read the configuration; every command has them.
@@ -92,15 +100,18 @@ func newFlagSet(o *options, stderr io.Writer) *pflag.FlagSet {
 	fs.StringArrayVar(&o.wsPaths, "ws-path", nil, "glob pattern of location paths to treat as WebSocket endpoints, such as /events/*; repeatable")
 	addInputFlags(fs, &o.input)
 	fs.StringArrayVar(&o.pathMaps, "path-map", nil, "FROM=TO: show paths under FROM as under TO, such as /etc/nginx=deploy/nginx for an nginx -T dump linted in a repository; repeatable")
-	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .nginx-wslint.toml in the working directory or the nearest parent)")
+	fs.StringVar(&o.configPath, "config", "", "configuration file (default: .nginx-wslint.toml in the working directory or the nearest parent); \"none\" reads none, as CI on pull requests should")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colour in text output (colour is used only on a terminal, and never when NO_COLOR is set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text output: only the finding lines, without source excerpts, fixes and the summary")
+	fs.BoolVar(&o.showVersion, "version", false, "print the version, as nginx-wslint version does")
+	fs.BoolVar(&o.fix, "fix", false, "write the fixes of fixable findings into the files (atomically), say what changed, then report what is left; standard input is never written: the fixes are printed as a diff")
+	fs.BoolVar(&o.diff, "diff", false, "print the fixes of fixable findings as a unified diff (paths relative to the working directory, for git apply) instead of the report; exit 1 when there is something to fix")
 	return fs
 }
 
 func addInputFlags(fs *pflag.FlagSet, in *inputOptions) {
-	fs.StringVar(&in.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; relative includes resolve against its directory")
-	fs.StringVar(&in.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the main file's directory)")
+	fs.StringVar(&in.stdinFilename, "stdin-filename", "<stdin>", "file name for standard input in messages; its relative includes resolve as that file's would")
+	fs.StringVar(&in.prefix, "prefix", "", "directory relative include paths resolve against (nginx's conf prefix; default: the nearest directory above the file holding nginx.conf, else the file's own)")
 	fs.StringVar(&in.root, "root", "", "directory holding a copy of the server's files: absolute include paths are read from it")
 	fs.StringVar(&in.context, "context", "", "block a fragment file sits in: http, server or location (default: inferred)")
 }
@@ -111,8 +122,36 @@ func usageError(stderr io.Writer, err error) int {
 	return exitError
 }
 
-// run is the whole program; it returns the exit code.
+// run is the whole program; it returns the exit code. A panic anywhere is
+// an internal error, exit code 3, never a crash.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return guard("", stderr, func() int { return runCommand(args, stdin, stdout, stderr) })
+}
+
+// guard calls f and turns a panic into a message on stderr and exit code
+// 3; what names the command ("route") for the message.
+func guard(what string, stderr io.Writer, f func() int) (code int) {
+	failure := rules.Protect(func() { code = f() })
+	if failure == nil {
+		return code
+	}
+	if what != "" {
+		what = " in " + what
+	}
+	where := ""
+	if failure.Frame != "" {
+		where = " [" + failure.Frame + "]"
+	}
+	fmt.Fprintf(stderr, "nginx-wslint: internal error%s: %v%s; this is a bug in nginx-wslint, not in the configuration: please report it with the configuration and the command line at %s/issues\n",
+		what, failure.Panic, where, report.InformationURI)
+	return exitInternal
+}
+
+// testRules are rules a test adds to every run (a rule that panics); no
+// flag sets them.
+var testRules []*rules.Rule
+
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "version":
@@ -122,11 +161,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
 			return exitOK
 		case "route":
-			return runRoute(args[1:], stdin, stdout, stderr)
+			return guard("route", stderr, func() int { return runRoute(args[1:], stdin, stdout, stderr) })
+		case "lsp":
+			return runLSP(args[1:], stdin, stdout, stderr)
 		case "rules":
 			return runRules(args[1:], stdout, stderr)
 		case "explain":
 			return runExplain(args[1:], stdout, stderr)
+		case "help":
+			return runHelp(args[1:], stdout, stderr)
+		}
+		if cmd := mistypedCommand(args[0]); cmd != "" {
+			return usageError(stderr, fmt.Errorf("unknown command %q: did you mean \"nginx-wslint %s\"?", args[0], cmd))
 		}
 	}
 
@@ -142,10 +188,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return usageError(stderr, err)
 	}
+	if o.showVersion {
+		fmt.Fprintf(stdout, "nginx-wslint %s\n", version())
+		return exitOK
+	}
 	o.input.paths = fs.Args()
 	if err := o.applyConfigFile(fs); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
+	}
+	if o.configNote != "" {
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", o.configNote)
 	}
 	if err := o.validate(); err != nil {
 		return usageError(stderr, err)
@@ -157,27 +210,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	in, err := inputs(o.input, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	res, err := lint.Run(context.Background(), in, st.lint)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
-	out := report.Options{Quiet: o.quiet, Paths: st.paths, Version: version(),
-		Color: !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)}
-	if err := report.Write(stdout, o.format, res, out); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: writing output: %v\n", err)
-		return exitError
+	if st.noWS000 {
+		// WS000 is not a check the engine runs: its notes come with the
+		// suppressions, and --disable WS000 drops them.
+		res.Diagnostics = slices.DeleteFunc(res.Diagnostics, func(d lint.Diagnostic) bool { return d.Rule == rules.WS000 })
 	}
-	return exitCode(res, st.failOn)
+	if o.fix || o.diff {
+		return runFixes(&o, st, in, res, stdout, stderr)
+	}
+	return writeReport(&o, st, res, stdout, stderr)
 }
 
-// exitCode is 2 when nginx would reject the configuration or input could not
-// be read, else 1 when a diagnostic reaches failOn (a missing include is a
-// warning: nginx would refuse it, and what it hides is not checked), else 0.
+// useColor reports whether text output may be coloured: on a terminal,
+// unless NO_COLOR is set.
+func useColor(w io.Writer) bool { return os.Getenv("NO_COLOR") == "" && isTerminal(w) }
+
+// exitCode is 3 when nginx-wslint itself failed (a rule crashed), else 2
+// when nginx would reject the configuration or input could not be read,
+// else 1 when a diagnostic reaches failOn (a missing include is a warning:
+// nginx would refuse it, and what it hides is not checked), else 0.
 func exitCode(res *lint.Result, failOn rules.Severity) int {
+	if res.Has(rules.Note, lint.InternalError) {
+		return exitInternal
+	}
 	if res.Has(rules.Error, lint.ConfigError, lint.ReadError) {
 		return exitError
 	}
@@ -189,16 +252,17 @@ func exitCode(res *lint.Result, failOn rules.Severity) int {
 
 // settings are the options turned into what the linter runs with.
 type settings struct {
-	lint   lint.Options
-	paths  *report.Paths
-	failOn rules.Severity
+	lint    lint.Options
+	paths   *report.Paths
+	failOn  rules.Severity
+	noWS000 bool // --disable WS000
 }
 
 func (o *options) settings() (*settings, error) {
 	st := &settings{lint: o.input.lintOptions()}
 	st.lint.Severity = map[*rules.Rule]rules.Severity{}
 	var err error
-	if st.lint.Rules, err = o.selectRules(); err != nil {
+	if st.lint.Rules, st.noWS000, err = o.selectRules(); err != nil {
 		return nil, err
 	}
 	if st.failOn, err = parseFailOn(o.failOn); err != nil {
@@ -219,7 +283,7 @@ func (o *options) settings() (*settings, error) {
 		return nil, fmt.Errorf("invalid value %q for --min-read-timeout: an nginx time such as 60s, 5m or 1h30m", o.minRead)
 	}
 	for id, sev := range o.severity {
-		r := rules.ByID(id)
+		r := ruleByID(id)
 		if r == nil {
 			return nil, fmt.Errorf("configuration file: severity for %q: no such rule", id)
 		}
@@ -246,6 +310,7 @@ func (o *options) applyConfigFile(fs *pflag.FlagSet) error {
 	if err != nil {
 		return err
 	}
+	o.configNote = configNote(p, c, fs)
 	set := func(flag string, dst *string, v string) {
 		if v != "" && !fs.Changed(flag) {
 			*dst = v
@@ -314,23 +379,25 @@ func (in *inputOptions) validate() error {
 	return nil
 }
 
-// selectRules applies --disable and --enable to the registry.
-func (o *options) selectRules() ([]*rules.Rule, error) {
-	on := map[*rules.Rule]bool{}
+// selectRules applies --disable and --enable to the registry, and says
+// whether WS000 (the notes about suppression comments, not in the registry)
+// is turned off.
+func (o *options) selectRules() ([]*rules.Rule, bool, error) {
+	on := map[*rules.Rule]bool{rules.WS000: true}
 	for _, r := range rules.All {
 		on[r] = true
 	}
 	set := func(ids []string, flag string, v bool) error {
 		for _, id := range ids {
 			if id == "all" {
-				for _, r := range rules.All {
+				for r := range on {
 					on[r] = v
 				}
 				continue
 			}
-			r := rules.ByID(id)
+			r := ruleByID(id)
 			if r == nil {
-				var known []string
+				known := []string{rules.WS000.ID}
 				for _, r := range rules.All {
 					known = append(known, r.ID)
 				}
@@ -341,10 +408,10 @@ func (o *options) selectRules() ([]*rules.Rule, error) {
 		return nil
 	}
 	if err := set(o.disable, "--disable", false); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := set(o.enable, "--enable", true); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	out := []*rules.Rule{} // not nil: none means none
 	for _, r := range rules.All {
@@ -352,7 +419,16 @@ func (o *options) selectRules() ([]*rules.Rule, error) {
 			out = append(out, r)
 		}
 	}
-	return out, nil
+	return append(out, testRules...), !on[rules.WS000], nil
+}
+
+// ruleByID returns the rule with the given id or name, WS000 included, or
+// nil.
+func ruleByID(id string) *rules.Rule {
+	if strings.EqualFold(id, rules.WS000.ID) || id == rules.WS000.Name {
+		return rules.WS000
+	}
+	return rules.ByID(id)
 }
 
 // version is the module version when built by "go install", else "devel".

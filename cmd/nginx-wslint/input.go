@@ -29,14 +29,21 @@ func inputs(o inputOptions, stdin io.Reader) ([]lint.Input, error) {
 			out = append(out, lint.File(p))
 			continue
 		}
-		b, err := io.ReadAll(stdin)
+		max := parser.DefaultLimits.MaxTotalInput
+		b, err := io.ReadAll(io.LimitReader(stdin, max+1))
 		if err != nil {
 			return nil, fmt.Errorf("reading standard input: %w", err)
+		}
+		if int64(len(b)) > max {
+			return nil, fmt.Errorf("standard input is larger than %d bytes, the most the linter reads", max)
 		}
 		if strings.TrimSpace(string(b)) == "" {
 			// nginx -T prints nothing when nginx refuses the configuration: a
 			// pre-reload pipe must not pass on an empty dump.
 			return nil, errors.New(`standard input is empty, nothing to lint (nginx -T prints nothing when nginx itself refuses the configuration: run "nginx -t" to see why)`)
+		}
+		if e := parser.NginxMessages(string(b)); e != nil {
+			return nil, e // nginx -T refused the configuration: its reason, not a parse of it
 		}
 		out = append(out, lint.Buffer(o.stdinFilename, string(b)))
 	}

@@ -113,7 +113,7 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	res, err := load(o.input, stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	if exitCode(res, never) == exitError {
@@ -126,14 +126,14 @@ func runRoute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for _, c := range res.Configs {
 			names = append(names, c.Main.Path)
 		}
-		fmt.Fprintf(stderr, "nginx-wslint: route needs one configuration, and %d entry points were found: %s\n", len(res.Configs), strings.Join(names, ", "))
+		fmt.Fprintf(stderr, "nginx-wslint: route needs one configuration, and %d entry points were found: %s\n", len(res.Configs), report.Escape(strings.Join(names, ", ")))
 		return exitError
 	}
 	cfg := res.Configs[0]
 	m := model.Build(cfg, model.Options{Version: ver})
 	a, err := m.Route(model.HTTPRequest{Method: o.method, Target: uri, Host: o.host, Port: o.port, Headers: headers, Files: filesUnder(o.input.root)})
 	if err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+		fmt.Fprintf(stderr, "nginx-wslint: %s\n", report.Escape(err.Error()))
 		return exitError
 	}
 	r := newRouteResult(m, cfg.Main.Path, a, headers)
@@ -403,6 +403,7 @@ func where(file string, line int, fragment string) string {
 }
 
 func writeRouteText(w io.Writer, r *routeResult) {
+	report.EscapeStrings(r) // input may hold control characters and line breaks
 	host := r.Request.Host
 	if host == "" {
 		host = "(none)"

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -89,4 +91,61 @@ func wrap(s string, width int) string {
 		n += len(word)
 	}
 	return b.String()
+}
+
+// commands are the subcommands, for help and for suggestions.
+var commands = []string{"route", "rules", "explain", "version", "help"}
+
+// runHelp prints the usage, or a subcommand's: nginx-wslint help route.
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	switch {
+	case len(args) == 0:
+		return run([]string{"--help"}, nil, stdout, stderr)
+	case len(args) == 1 && args[0] != "help" && slices.Contains(commands, args[0]):
+		if args[0] == "version" {
+			fmt.Fprintln(stdout, "Usage: nginx-wslint version\n\nPrints the version (also: nginx-wslint --version).")
+			return exitOK
+		}
+		return run([]string{args[0], "--help"}, nil, stdout, stderr)
+	}
+	return usageError(stderr, fmt.Errorf("help takes one command: %s", strings.Join(commands[:len(commands)-1], ", ")))
+}
+
+// mistypedCommand returns the subcommand arg was probably meant to be
+// ("routes" for route), or "" when arg is no near miss or names an existing
+// file (a file called "rule" is linted).
+func mistypedCommand(arg string) string {
+	if arg == "" || strings.ContainsAny(arg, "-./\\") {
+		return ""
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return ""
+	}
+	for _, c := range commands {
+		if editDistance(strings.ToLower(arg), c) <= 2 {
+			return c
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

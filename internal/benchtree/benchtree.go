@@ -25,6 +25,10 @@ func Config200k(tb testing.TB) *parser.Config {
 		if dir, err = os.MkdirTemp("", "nginx-wslint-bench"); err != nil {
 			return
 		}
+		// The parsed configuration holds every file's text: the tree on
+		// disk is not needed after the parse (ParseFile benchmarks use
+		// their own b.TempDir trees, see bench/).
+		defer os.RemoveAll(dir)
 		var tr *confgen.Tree
 		if tr, err = confgen.Generate(dir, confgen.Sizes[2].Spec); err != nil {
 			return

@@ -33,8 +33,10 @@ type Spec struct {
 
 // Tree is a generated tree.
 type Tree struct {
-	Dir   string // the prefix: conf/, logs/, temp/
-	Main  string // Dir/conf/nginx.conf
+	Dir  string // the prefix: conf/, logs/, temp/
+	Main string // Dir/conf/nginx.conf
+	// Files, Lines and Bytes count what nginx reads: the WebSocket snippet
+	// once for each include of it.
 	Files int
 	Lines int
 	Bytes int
@@ -54,7 +56,7 @@ var Sizes = []struct {
 // Generate writes the tree described by spec into dir.
 func Generate(dir string, spec Spec) (*Tree, error) {
 	tr := &Tree{Dir: dir, Main: filepath.Join(dir, "conf", "nginx.conf")}
-	for _, sub := range []string{"conf/conf.d", "logs", "temp"} {
+	for _, sub := range []string{"conf/conf.d", "conf/snippets", "logs", "temp"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return nil, err
 		}
@@ -65,19 +67,30 @@ func Generate(dir string, spec Spec) (*Tree, error) {
 		tr.Bytes += len(text)
 		return os.WriteFile(path, []byte(text), 0o644)
 	}
+	includes := 0
 	var inline string
 	if spec.Sites == 0 {
-		inline = indent(genSite(0, spec.SiteLines), "    ")
+		var text string
+		text, includes = genSite(0, spec.SiteLines, true)
+		inline = indent(text, "    ")
 	}
 	if err := write(tr.Main, genMain(spec, inline)); err != nil {
 		return nil, err
 	}
 	for i := 1; i <= spec.Sites; i++ {
 		name := filepath.Join(dir, "conf", "conf.d", fmt.Sprintf("site%05d.conf", i))
-		if err := write(name, genSite(i, spec.SiteLines)); err != nil {
+		text, n := genSite(i, spec.SiteLines, true)
+		includes += n
+		if err := write(name, text); err != nil {
 			return nil, err
 		}
 	}
+	if err := os.WriteFile(filepath.Join(dir, "conf", "snippets", "websocket.conf"), []byte(Snippet), 0o644); err != nil {
+		return nil, err
+	}
+	tr.Files += includes
+	tr.Lines += includes * strings.Count(Snippet, "\n")
+	tr.Bytes += includes * len(Snippet)
 	return tr, nil
 }
 
@@ -134,7 +147,7 @@ http {
     server_names_hash_bucket_size 128;
     server_names_hash_max_size 131072;
     map_hash_bucket_size 128;
-    variables_hash_max_size 2048;
+    variables_hash_max_size 4096;
 
     # WebSocket: Connection follows Upgrade.
     map $http_upgrade $connection_upgrade {
@@ -174,8 +187,9 @@ http {
 	return b.String()
 }
 
-// genSite returns the servers of site n, about lines lines long.
-func genSite(n, lines int) string {
+// genSite returns the servers of site n, about lines lines long, and the
+// number of times it includes the WebSocket snippet.
+func genSite(n, lines int, snippet bool) (string, int) {
 	rng := rand.New(rand.NewPCG(0x6e67696e78, uint64(n)))
 	var b strings.Builder
 	written := 0
@@ -207,7 +221,17 @@ func genSite(n, lines int) string {
 		line("}")
 		line("")
 	}
-	for srv := 0; srv == 0 || count() < lines-8; srv++ {
+	if n%10 == 0 {
+		line("map $http_x_client_version $%s_legacy_client {", site)
+		line("    default         0;")
+		line("    \"~^1\\.\"         1;")
+		line("    \"~^2\\.[0-4]\\.\"  1;")
+		line("    3.0.0-beta      1;")
+		line("}")
+		line("")
+	}
+	includes := 0
+	for srv := 0; srv == 0 || count() < lines-40; srv++ {
 		host := fmt.Sprintf("%s-%d.example.test", site, srv)
 		up := fmt.Sprintf("%s_app%d", site, rng.IntN(ups))
 		line("server {")
@@ -223,8 +247,11 @@ func genSite(n, lines int) string {
 		line("        return 405;")
 		line("    }")
 		line("")
-		nloc := 3 + rng.IntN(4)
-		for loc := 0; count() < lines-4 && loc < nloc; loc++ {
+		if genEndpoint(line, rng, up, snippet) {
+			includes++
+		}
+		nloc := 7 + rng.IntN(3)
+		for loc := 1; count() < lines-4 && loc < nloc; loc++ {
 			genLocation(&b, line, rng, up, site, srv, loc)
 		}
 		line("    error_page 500 502 503 504 /50x.html;")
@@ -232,7 +259,115 @@ func genSite(n, lines int) string {
 		line("}")
 		line("")
 	}
-	return b.String()
+	return b.String(), includes
+}
+
+// Snippet is the WebSocket snippet some endpoints include, at
+// conf/snippets/websocket.conf.
+const Snippet = `# Generated: the WebSocket proxy settings.
+proxy_http_version 1.1;
+proxy_set_header Upgrade $http_upgrade;
+proxy_set_header Connection $connection_upgrade;
+proxy_set_header Host $host;
+`
+
+// genEndpoint writes the WebSocket endpoint every server has, most of them
+// with one of the mistakes the linter finds, as configurations in the wild
+// have them: every server gets at least one finding (the endpoints that
+// proxy to a keepalive upstream also get WS015's note), some findings are
+// suppressed, and a few suppressions are stale. Without snippet, the
+// snippet's lines are written in place of its include. It reports whether
+// the endpoint includes the snippet.
+func genEndpoint(line func(string, ...any), rng *rand.Rand, up string, snippet bool) bool {
+	head := func(path string) {
+		line("    # WebSocket endpoint")
+		line("    location %s {", path)
+		line("        proxy_pass http://%s;", up)
+	}
+	std := func(conn string) {
+		line("        proxy_http_version 1.1;")
+		line("        proxy_set_header Upgrade $http_upgrade;")
+		line("        proxy_set_header Connection %s;", conn)
+		line("        proxy_set_header Host $host;")
+	}
+	tail := func() {
+		line("    }")
+		line("")
+	}
+	included := false
+	switch rng.IntN(12) {
+	case 0: // WS006: nginx's 60s default read timeout
+		head("/ws/")
+		std("$connection_upgrade")
+		tail()
+	case 1: // WS002: no Upgrade header
+		head("/ws/")
+		line("        proxy_http_version 1.1;")
+		line("        proxy_set_header Connection $connection_upgrade;")
+		line("        proxy_set_header X-Real-IP $remote_addr;")
+		line("        proxy_read_timeout 1h;")
+		tail()
+	case 2: // WS005: HTTP/1.0 to the backend
+		head("/socket/")
+		line("        proxy_set_header Upgrade $http_upgrade;")
+		line("        proxy_set_header Connection $connection_upgrade;")
+		line("        proxy_read_timeout 3600s;")
+		tail()
+	case 3: // WS004: Connection "upgrade" on the catch-all location
+		head("/")
+		line("        proxy_http_version 1.1;")
+		line("        proxy_set_header Upgrade $http_upgrade;")
+		line("        proxy_set_header Connection \"upgrade\";")
+		line("        proxy_read_timeout 1h;")
+		tail()
+	case 4: // WS009: the client's Connection header forwarded
+		head("/ws/")
+		std("$http_connection")
+		line("        proxy_read_timeout 1h;")
+		tail()
+	case 5: // WS008: proxy_pass with a URI part cuts the path
+		line("    location /ws {")
+		line("        proxy_pass http://%s/;", up)
+		std("$connection_upgrade")
+		line("        proxy_read_timeout 1h;")
+		tail()
+	case 6: // WS006 suppressed, with a reason
+		head("/ws/")
+		std("$connection_upgrade")
+		line("        # nginx-wslint-ignore WS006 -- the client pings every 20s")
+		line("        proxy_read_timeout 30s;")
+		tail()
+	case 7: // WS007: a regex takes URIs under the endpoint
+		line("    location ~ ^/ws/(legacy|v1)/ {")
+		line("        proxy_pass http://%s;", up)
+		line("    }")
+		head("/ws/")
+		std("$connection_upgrade")
+		line("        proxy_read_timeout 1h;")
+		tail()
+	case 8: // WS013: the Origin cleared
+		head("/ws/")
+		std("$connection_upgrade")
+		line("        proxy_set_header Origin \"\";")
+		line("        proxy_read_timeout 1h;")
+		tail()
+	case 9: // WS006 through the snippet, and a stale suppression (WS000)
+		head("/cable/")
+		if snippet {
+			line("        include snippets/websocket.conf;")
+			included = true
+		} else {
+			std("$connection_upgrade")
+		}
+		line("        # nginx-wslint-ignore WS005 -- old clients, see OPS-%d", rng.IntN(9000))
+		tail()
+	default: // WS006: a read timeout too short for idle clients
+		head("/ws/")
+		std("$connection_upgrade")
+		line("        proxy_read_timeout %ds;", 10*(1+rng.IntN(6)))
+		tail()
+	}
+	return included
 }
 
 // genLocation writes one location (sometimes with a nested one) of server
@@ -305,8 +440,17 @@ func genLocation(b *strings.Builder, line func(string, ...any), rng *rand.Rand, 
 
 // TestGenTree checks that the generated trees read without an error.
 
+// Site returns one site file of about lines lines (servers, upstreams,
+// locations, with findings) as it sits in conf.d/: the file an editor
+// checks on save. It includes no other file.
+func Site(n, lines int) string {
+	text, _ := genSite(n, lines, false)
+	return text
+}
+
 // SingleFile returns one nginx.conf of about lines lines with its sites
 // inline, for benchmarks that read from memory.
 func SingleFile(lines int) string {
-	return genMain(Spec{}, indent(genSite(0, lines), "    "))
+	text, _ := genSite(0, lines, false)
+	return genMain(Spec{}, indent(text, "    "))
 }

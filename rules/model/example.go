@@ -6,7 +6,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 	"unicode"
+
+	"github.com/dlclark/regexp2"
 )
 
 // Limits of the example search, so that a pathological regex costs bounded
@@ -30,22 +34,16 @@ var errNoExample = errors.New("no example within the search limits")
 // automaton after it has read the prefix: a witness computed from the
 // pattern, not guessed from a list. Appended bytes are URI-safe ASCII (no
 // "%", "?", "#" or space). It fails when the pattern is not one Go's
-// regexp/syntax reads, or when nothing is found within the limits.
+// regexp/syntax reads, or when nothing is found within the limits, and with
+// ErrRegexBudget when the run's time for backtracking matches (which accept
+// may need) is spent: then the answer is not determined.
 func (r *Regex) Example(prefix string, accept func(string) bool) (string, error) {
-	flags := syntax.Perl
-	if r.Caseless {
-		flags |= syntax.FoldCase
+	ex := r.exampleProg()
+	if ex.err != nil {
+		return "", ex.err
 	}
-	re, err := syntax.Parse(r.Pattern, flags)
-	if err != nil {
-		return "", err
-	}
-	prog, err := syntax.Compile(re.Simplify())
-	if err != nil {
-		return "", err
-	}
-	vm := &pikeVM{prog: prog}
-	alphabet := exampleAlphabet(prog)
+	vm := &pikeVM{prog: ex.prog}
+	alphabet := ex.alphabet
 
 	// hit records a match that ended earlier in the string: the search is
 	// unanchored, so the whole string then matches.
@@ -72,6 +70,10 @@ func (r *Regex) Example(prefix string, accept func(string) bool) (string, error)
 		if (n.hit || vm.matches(n.pre, n.prev)) && accept(n.s) {
 			return n.s, nil
 		}
+		if r.Budget.Spent() {
+			// accept may have needed a match that was not made.
+			return "", ErrRegexBudget
+		}
 		if n.leaf || len(n.s)-len(prefix) >= exampleMaxLen {
 			continue
 		}
@@ -96,6 +98,34 @@ func (r *Regex) Example(prefix string, accept func(string) bool) (string, error)
 		}
 	}
 	return "", errNoExample
+}
+
+// exampleProg is what Example needs of a regex, compiled once: a location
+// regex is searched once for each WebSocket location of its server.
+type exampleProg struct {
+	once     sync.Once
+	prog     *syntax.Prog
+	alphabet []rune
+	err      error
+}
+
+func (r *Regex) exampleProg() *exampleProg {
+	ex := &r.example
+	ex.once.Do(func() {
+		flags := syntax.Perl
+		if r.Caseless {
+			flags |= syntax.FoldCase
+		}
+		re, err := syntax.Parse(r.Pattern, flags)
+		if err != nil {
+			ex.err = err
+			return
+		}
+		if ex.prog, ex.err = syntax.Compile(re.Simplify()); ex.err == nil {
+			ex.alphabet = exampleAlphabet(ex.prog)
+		}
+	})
+	return ex
 }
 
 // exampleAlphabet is the bytes the search appends: letters, digits and the
@@ -223,3 +253,112 @@ func (vm *pikeVM) key(pre []uint32, prev rune) string {
 	}
 	return b.String()
 }
+
+// DefaultRegexBudget is the time the backtracking engine may spend in one
+// run. Patterns Go's RE2 engine evaluates (most) cost nothing from it; a
+// pathological PCRE-only pattern such as "^/ws/(a+)+$" may use one
+// regexTimeout per match until the budget is spent.
+const DefaultRegexBudget = time.Second
+
+// ErrRegexBudget means the run's time for the backtracking engine is spent:
+// what depended on a regex match is not determined.
+var ErrRegexBudget = errors.New("the time for evaluating regexes with backtracking is spent")
+
+// RegexBudget is the time the backtracking regex engine may spend in one
+// run, shared by every match: each match may use at most regexTimeout and
+// at most what is left. Safe for concurrent use.
+type RegexBudget struct {
+	mu      sync.Mutex
+	left    time.Duration
+	spent   bool
+	matches int // matches run with the backtracking engine
+}
+
+// NewRegexBudget returns a budget of d (DefaultRegexBudget when d <= 0).
+func NewRegexBudget(d time.Duration) *RegexBudget {
+	if d <= 0 {
+		d = DefaultRegexBudget
+	}
+	return &RegexBudget{left: d}
+}
+
+// Spent reports whether the budget ran out: some matches were not made.
+func (b *RegexBudget) Spent() bool {
+	if b == nil {
+		return false
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.spent
+}
+
+// Matches is the number of matches the backtracking engine ran.
+func (b *RegexBudget) Matches() int {
+	if b == nil {
+		return 0
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.matches
+}
+
+// find runs re on s within the budget; a nil budget allows regexTimeout per
+// match, as before budgets.
+func (b *RegexBudget) find(re *regexp2.Regexp, s string) (*regexp2.Match, error) {
+	if b == nil {
+		return re.FindStringMatch(s)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.left <= 0 {
+		b.spent = true
+		return nil, ErrRegexBudget
+	}
+	b.matches++
+	// A copy, so that the shared compiled pattern's timeout is not changed
+	// under another goroutine.
+	rc := *re
+	rc.MatchTimeout = min(regexTimeout, b.left)
+	start := time.Now()
+	m, err := rc.FindStringMatch(s)
+	b.left -= time.Since(start)
+	if err != nil {
+		b.spent = b.spent || b.left <= 0
+		if b.left <= 0 {
+			return nil, ErrRegexBudget
+		}
+	}
+	return m, err
+}
+
+// attachRegexBudget gives every regex of the model the run's budget.
+func (m *Model) attachRegexBudget(b *RegexBudget) {
+	if b == nil {
+		b = NewRegexBudget(0)
+	}
+	m.regexBudget = b
+	for _, l := range m.Locations() {
+		if l.Regex != nil {
+			l.Regex.Budget = b
+		}
+	}
+	for _, s := range m.Servers {
+		for i := range s.Names {
+			if s.Names[i].Regex != nil {
+				s.Names[i].Regex.Budget = b
+			}
+		}
+	}
+	for _, mp := range m.Maps {
+		for _, e := range mp.Entries {
+			if e.Regex != nil {
+				e.Regex.Budget = b
+			}
+		}
+	}
+}
+
+// RegexBudgetSpent reports whether the run's time for backtracking regexes
+// ran out while this model was used: an answer that needed a match may be
+// missing, and should say it is not determined.
+func (m *Model) RegexBudgetSpent() bool { return m.regexBudget.Spent() }

@@ -95,7 +95,7 @@ func (b *builder) newLocation(parent *Block, d *parser.Directive) *Location {
 	if d != nil {
 		loc.Modifier, loc.Name = splitLocationArgs(d)
 		if loc.IsRegex() {
-			loc.Regex = CompileRegex(loc.Name, loc.Modifier == "~*")
+			loc.Regex = b.regex(loc.Name, loc.Modifier == "~*")
 		}
 	}
 	switch {
@@ -144,6 +144,30 @@ type Regex struct {
 	re       *regexp.Regexp
 	re2      *regexp2.Regexp
 	err      error
+	// Budget is the run's time for the backtracking engine (example.go).
+	Budget  *RegexBudget
+	example exampleProg // see Example
+}
+
+// regex returns the Regex of pattern, one for all the locations that write
+// the same pattern (servers of one configuration repeat theirs), so that it
+// is compiled and searched once.
+func (b *builder) regex(pattern string, caseless bool) *Regex {
+	if b.regexes == nil {
+		b.regexes = map[regexKey]*Regex{}
+	}
+	k := regexKey{pattern, caseless}
+	if r := b.regexes[k]; r != nil {
+		return r
+	}
+	r := CompileRegex(pattern, caseless)
+	b.regexes[k] = r
+	return r
+}
+
+type regexKey struct {
+	pattern  string
+	caseless bool
 }
 
 // regexTimeout bounds a backtracking match on a pathological pattern.
@@ -227,7 +251,7 @@ func (r *Regex) FindNamed(s string) (groups, names []string, ok bool) {
 		}
 		return groups, r.re.SubexpNames(), true
 	case r.re2 != nil:
-		m, err := r.re2.FindStringMatch(s)
+		m, err := r.Budget.find(r.re2, s)
 		if err != nil {
 			return nil, nil, false
 		}

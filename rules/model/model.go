@@ -173,6 +173,8 @@ func argsText(d *parser.Directive) string {
 
 // Model is what nginx makes of one configuration.
 type Model struct {
+	regexBudget *RegexBudget
+
 	Config  *parser.Config
 	Version Version
 	// HTTP is the http level; Servers are its servers in order.
@@ -210,6 +212,9 @@ type Upstream struct {
 // Options tune the model.
 type Options struct {
 	Version Version
+	// RegexBudget is the time the backtracking regex engine may spend,
+	// shared by every model of a run; nil: a new DefaultRegexBudget.
+	RegexBudget *RegexBudget
 }
 
 // Build computes the model of cfg. It never fails: what it cannot know it
@@ -223,6 +228,7 @@ func Build(cfg *parser.Config, opts Options) *Model {
 		maps:      map[string]*Map{},
 	}
 	m.HTTP = &Block{Kind: KindHTTP}
+	defer m.attachRegexBudget(opts.RegexBudget)
 	if cfg.Main == nil {
 		return m
 	}
@@ -248,7 +254,8 @@ func Build(cfg *parser.Config, opts Options) *Model {
 }
 
 type builder struct {
-	m *Model
+	m       *Model
+	regexes map[regexKey]*Regex // see regex
 }
 
 // expand calls fn for each directive of ds, reading included files in place;

@@ -74,6 +74,11 @@ func (s *Server) finish() {
 func parseListen(d *parser.Directive) Listen {
 	l := Listen{Dir: d, Addr: "*", Port: 80}
 	a := d.Arg(0)
+	if a == "" {
+		// "listen;" or `listen "";`: nginx refuses both (the parser
+		// reports it); read them as nginx's default listen.
+		return l
+	}
 	for _, w := range d.Args()[1:] {
 		if w.Value == "default_server" || w.Value == "default" {
 			l.Default = true
