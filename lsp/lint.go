@@ -58,8 +58,9 @@ type Linter interface {
 // each Input.
 type RuleLinter struct {
 	Options lint.Options
-	// Fix, when set, fills the findings' Edits (lint/fix's Fill), which
-	// become the code actions' edits; it gets the configuration's model.
+	// Fix, when set, is called after the engine (which fills the findings'
+	// Edits with lint/fix) with the configuration's model: a hook for other
+	// fixers. The Edits become the code actions' edits.
 	Fix func(m *model.Model, findings []rules.Diagnostic)
 }
 

@@ -45,7 +45,9 @@ func TestNeovim(t *testing.T) {
 	want := `diagnostic 10:5 severity=1 WS002
 diagnostic 10:5 severity=1 WS003
 hover **location /ws/** in server "chat.example.com" (conf.d/chat.conf:1), listen 80
+action Fix WS002: add ` + "`proxy_set_header Upgrade $http_upgrade;`" + ` to this location
 action Suppress WS002 here with a reason (type it after "--")
+action Fix WS003: add ` + "`proxy_set_header Connection $connection_upgrade;`" + `
 action Suppress WS003 here with a reason (type it after "--")
 definition nginx.conf:7:14
 after edit: no diagnostics

@@ -122,22 +122,28 @@ func TestSessionFragmentInContext(t *testing.T) {
 		t.Errorf("definition of the include: %s, want %s", mustJSON(locs), mustJSON(want))
 	}
 
-	// Code actions on the location line: a suppression per finding (these
-	// rules give no edits yet; edits are tested in TestCodeActionEdits).
+	// Code actions on the location line: the engine's fix and a
+	// suppression per finding.
 	var actions []CodeAction
 	c.mustCall("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Range: Range{Start: Position{Line: 9, Character: 6}, End: Position{Line: 9, Character: 6}}}, &actions)
 	var titles []string
 	for _, a := range actions {
 		titles = append(titles, a.Title)
 	}
-	wantTitles := []string{`Suppress WS002 here with a reason (type it after "--")`, `Suppress WS003 here with a reason (type it after "--")`}
+	wantTitles := []string{"Fix WS002: add `proxy_set_header Upgrade $http_upgrade;` to this location", `Suppress WS002 here with a reason (type it after "--")`,
+		"Fix WS003: add `proxy_set_header Connection $connection_upgrade;`", `Suppress WS003 here with a reason (type it after "--")`}
 	if !slices.Equal(titles, wantTitles) {
 		t.Fatalf("code actions %q, want %q", titles, wantTitles)
 	}
-	edit := actions[0].Edit.Changes[uri]
+	edit := actions[1].Edit.Changes[uri]
 	wantEdit := []TextEdit{{Range: Range{Start: Position{Line: 9}, End: Position{Line: 9}}, NewText: "    # nginx-wslint-ignore WS002 -- \n"}}
-	if !slices.Equal(edit, wantEdit) || len(actions[0].Diagnostics) != 1 || actions[0].Diagnostics[0].Code != "WS002" {
-		t.Errorf("suppress action: %s", mustJSON(actions[0]))
+	if !slices.Equal(edit, wantEdit) || len(actions[1].Diagnostics) != 1 || actions[1].Diagnostics[0].Code != "WS002" {
+		t.Errorf("suppress action: %s", mustJSON(actions[1]))
+	}
+	// The fix edits this buffer only, adding the header to the location.
+	if fix := actions[0]; !fix.IsPreferred || len(fix.Edit.Changes) != 1 || len(fix.Edit.Changes[uri]) == 0 ||
+		!strings.Contains(fix.Edit.Changes[uri][0].NewText, "proxy_set_header Upgrade $http_upgrade;") {
+		t.Errorf("fix action: %s", mustJSON(fix))
 	}
 
 	// Outline.
@@ -320,7 +326,7 @@ func TestCodeActionEdits(t *testing.T) {
 	c.waitDiags(uri, func(ds []Diagnostic) bool { return codes(ds) == "WS002,WS003" })
 	var actions []CodeAction
 	c.mustCall("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Range: Range{Start: Position{Line: 10, Character: 0}, End: Position{Line: 10, Character: 30}}}, &actions)
-	if len(actions) != 3 {
+	if len(actions) != 4 {
 		t.Fatalf("%d actions: %s", len(actions), mustJSON(actions))
 	}
 	fix := actions[0]
@@ -518,7 +524,7 @@ func TestRuleLinterFix(t *testing.T) {
 	for _, a := range actions {
 		titles = append(titles, a.Title)
 	}
-	if len(titles) != 3 || !strings.HasPrefix(titles[1], "Fix WS003: add `proxy_set_header Connection $connection_upgrade;`") {
+	if len(titles) != 4 || !strings.HasPrefix(titles[2], "Fix WS003: add `proxy_set_header Connection $connection_upgrade;`") {
 		t.Errorf("actions %q", titles)
 	}
 	if calls == 0 {

@@ -49,7 +49,10 @@ var registry = map[string]Fixer{
 	"WS006": fixWS006,
 	"WS007": fixWS007,
 	"WS009": fixConnectionValue,
+	"WS010": fixWS010,
 	"WS011": fixWS011,
+	"WS012": fixWS012,
+	"WS014": fixWS014,
 	"WS015": fixWS015,
 }
 
@@ -135,7 +138,16 @@ type addition struct {
 	headers          map[string]bool // header names (lower case) that must be sent
 	// copyOuter asks for the outer level's lines the level's own hide.
 	copyOuter bool
-	users     []*rules.Diagnostic
+	// lines are other whole directives to add, once each.
+	lines []string
+	users []*rules.Diagnostic
+}
+
+// addLine records a directive to add, once.
+func (a *addition) addLine(l string) {
+	if !slices.Contains(a.lines, l) {
+		a.lines = append(a.lines, l)
+	}
 }
 
 type replacement struct {
@@ -494,6 +506,7 @@ func (p *Plan) renderAddition(b *model.Block, a *addition) (rules.Edit, bool) {
 	if a.timeout != "" {
 		lines = append(lines, "proxy_read_timeout "+a.timeout+";")
 	}
+	lines = append(lines, a.lines...)
 	if len(lines) == 0 {
 		return rules.Edit{}, false
 	}

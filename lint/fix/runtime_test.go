@@ -83,6 +83,7 @@ func TestRuntimeFixRepairsHandshake(t *testing.T) {
 		{"WS003 no Connection", doc("WS003"), "/ws/chat", true},
 		{"WS005 HTTP/1.0", doc("WS005"), "/ws/chat", true},
 		{"WS007 regex takes the WebSocket URI", doc("WS007"), "/ws/api", true},
+		{"WS010 301 for the path without its slash", doc("WS010"), "/cable", true},
 		{"nothing set", bare, "/ws/chat", true},
 		{"inherited set lost", `events {}
 http {
