@@ -83,18 +83,6 @@ func connectionHeaders(p *Pass) []*parser.Directive {
 	return out
 }
 
-// describeLocation names a location for messages.
-func describeLocation(loc *model.Location) string {
-	if loc.Dir == nil {
-		return "this location"
-	}
-	return `location "` + loc.Match() + `"`
-}
-
-// quote puts s in double quotes for a message, as written (no escaping of
-// the backslashes of a regex).
-func quote(s string) string { return `"` + s + `"` }
-
 // locationRelated points at the WebSocket location as a related place; none
 // for the location a location-context snippet sits in, which has no line.
 func locationRelated(loc *model.Location) []Related {

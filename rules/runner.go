@@ -133,7 +133,7 @@ func locate(m *model.Model, r *Rule, opts Options, ws *wsIndex) (*parser.Directi
 // fragment's first directive.
 func locationSite(loc *model.Location) (*parser.Directive, string) {
 	if loc.Dir != nil {
-		return loc.Dir, describeLocation(loc)
+		return loc.Dir, loc.Describe()
 	}
 	if len(loc.Own) > 0 {
 		return loc.Own[0], "the location this file is the contents of"

@@ -134,7 +134,7 @@ func unreadable(b *model.Block, a aspect, upTo *model.Block) *parser.Directive {
 // unreadableHedge words the hedge of a finding an unreadable include could
 // change.
 func unreadableHedge(d *parser.Directive, what string) string {
-	return "; the include " + quote(d.Arg(0)) + " (" + at(d) + ") could not be read and may set " + what
+	return "; the include " + model.Quote(d.Arg(0)) + " (" + d.Position().String() + ") could not be read and may set " + what
 }
 
 // levelOf returns the level at or above b that holds d.
@@ -199,7 +199,7 @@ func shadowedBy(b, from *model.Block, name string) (*parser.Directive, string) {
 		return nil, ""
 	}
 	return inc, fmt.Sprintf("the include %s (%s, not in this copy) sets proxy_set_header lines of its own (%s) at a nearer level, so nginx uses those and the %s header set at %s is not inherited",
-		quote(inc.Arg(0)), f.Source, strings.Join(f.Headers, ", "), name, levelDesc(from))
+		model.Quote(inc.Arg(0)), f.Source, strings.Join(f.Headers, ", "), name, levelDesc(from))
 }
 
 func levelDesc(b *model.Block) string {

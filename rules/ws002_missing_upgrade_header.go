@@ -71,7 +71,7 @@ func checkWS002(p *Pass) {
 		}
 		if inc, why := shadowedBy(w.Block, from, "Upgrade"); inc != nil && len(ups) > 0 {
 			p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) without \"proxy_set_header Upgrade $http_upgrade\": %s; nginx drops the client's Upgrade header, so the backend sees a plain request and the handshake fails with 400 or 426",
-				describeLocation(w.Location), w.Why, why),
+				w.Describe(), w.Why, why),
 				"add `proxy_set_header Upgrade $http_upgrade;` (and the Connection line) to this location, next to the include",
 				RelatedAt(inc, "this file sets proxy_set_header lines of its own"), RelatedAt(ups[0].Dir, "set here, but not inherited"))
 			continue
@@ -86,15 +86,15 @@ func checkWS002(p *Pass) {
 			continue
 		}
 		msg := fmt.Sprintf("%s passes a WebSocket (%s) without \"proxy_set_header Upgrade $http_upgrade\": nginx drops the client's Upgrade header, so the backend sees a plain request and the handshake fails with 400 or 426",
-			describeLocation(w.Location), w.Why)
+			w.Describe(), w.Why)
 		var rel []Related
 		if len(ups) > 0 {
 			h := ups[0]
 			msg = fmt.Sprintf("%s passes a WebSocket (%s) but sends Upgrade %q, which is empty for a handshake: the backend sees a plain request and the handshake fails with 400 or 426",
-				describeLocation(w.Location), w.Why, h.Value)
+				w.Describe(), w.Why, h.Value)
 			rel = append(rel, RelatedAt(h.Dir, "Upgrade is set here"))
 		} else if lost := lostHeader(from, "Upgrade"); lost != nil {
-			msg += "; the Upgrade header set at " + at(lost) + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
+			msg += "; the Upgrade header set at " + lost.Position().String() + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
 			rel = append(rel, lostRelated(lost, from)...)
 		}
 		// The add_header lines in effect (the nearest level with any).

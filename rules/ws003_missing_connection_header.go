@@ -65,7 +65,7 @@ func checkWS003(p *Pass) {
 				what = "no Connection header (nginx 1.29.7 and later send none by default)"
 			}
 			p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: %s; the backend refuses the handshake with 400 or 426",
-				describeLocation(w.Location), w.Why, what, why),
+				w.Describe(), w.Why, what, why),
 				"add `proxy_set_header Connection $connection_upgrade;` (and the Upgrade line) to this location, next to the include",
 				RelatedAt(inc, "this file sets proxy_set_header lines of its own"), RelatedAt(conns[0].Dir, "set here, but not inherited"))
 			continue
@@ -76,10 +76,10 @@ func checkWS003(p *Pass) {
 				what = "no Connection header (nginx 1.29.7 and later send none by default)"
 			}
 			msg := fmt.Sprintf("%s passes a WebSocket (%s) but sends %s: the backend refuses the handshake with 400 or 426",
-				describeLocation(w.Location), w.Why, what)
+				w.Describe(), w.Why, what)
 			var rel []Related
 			if lost := lostHeader(from, "Connection"); lost != nil {
-				msg += "; the Connection header set at " + at(lost) + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
+				msg += "; the Connection header set at " + lost.Position().String() + " is not inherited, because a nearer level sets proxy_set_header lines of its own"
 				rel = lostRelated(lost, from)
 			}
 			p.ReportWS(w, w.Dir, msg, "add `proxy_set_header Connection $connection_upgrade;` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block)", rel...)
@@ -102,7 +102,7 @@ func checkWS003(p *Pass) {
 			sent = "no Connection header (an empty value is not sent)"
 		}
 		p.ReportWS(w, h.Dir, fmt.Sprintf("%s passes a WebSocket (%s) but this line sends %s for the handshake: the backend refuses it with 400 or 426",
-			describeLocation(w.Location), w.Why, sent),
+			w.Describe(), w.Why, sent),
 			"send `Connection $connection_upgrade` (with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block), or `Connection \"upgrade\"` in a location that only serves WebSocket",
 			locationRelated(w.Location)...)
 	}

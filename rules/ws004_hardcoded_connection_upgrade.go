@@ -94,7 +94,7 @@ func checkWS004(p *Pass) {
 			what = fmt.Sprintf("Connection %s, which is %q also without an Upgrade header,", value, plain)
 		}
 		msg := fmt.Sprintf("%s is sent on every request proxied from %s, ordinary ones too: the backend is told to upgrade requests that carry no Upgrade header",
-			what, describeLocation(mixed))
+			what, mixed.Describe())
 		var rel []Related
 		if ups, _ := configured(m, mixed.Block, "Upgrade"); len(ups) > 0 && len(variables(ups[0].Value)) == 0 {
 			msg += "; with Upgrade hard-coded too, a plain request can get a 101 that nginx does not tunnel, and the client hangs"

@@ -63,7 +63,7 @@ func checkWS005(p *Pass) {
 				ver = "with the nginx version unknown (--nginx-version), nginx before 1.29.7 is assumed, which defaults to"
 			}
 			msg := fmt.Sprintf("%s passes a WebSocket (%s) over HTTP/1.0: %s proxy_http_version 1.0, and backends that follow RFC 6455 refuse an HTTP/1.0 handshake (426 or 400)",
-				describeLocation(w.Location), w.Why, ver)
+				w.Describe(), w.Why, ver)
 			const fix = "add `proxy_http_version 1.1;` to this location, or to its server or http block"
 			if m.HTTP.Dir == nil {
 				// A site file or snippet: the blocks it is included in
@@ -75,7 +75,7 @@ func checkWS005(p *Pass) {
 			continue
 		}
 		p.ReportWS(w, w.Dir, fmt.Sprintf("%s passes a WebSocket (%s) with proxy_http_version %s (set at %s): the WebSocket upgrade needs HTTP/1.1, and the handshake fails",
-			describeLocation(w.Location), w.Why, v.Value, at(v.Dir)),
+			w.Describe(), w.Why, v.Value, v.Dir.Position().String()),
 			"set `proxy_http_version 1.1;` for this location",
 			RelatedAt(v.Dir, "proxy_http_version %s is set here", v.Value))
 	}

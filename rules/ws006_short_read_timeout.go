@@ -136,7 +136,7 @@ func checkWS006(p *Pass) {
 		if strings.Trim(idle, "0123456789") == "" {
 			idle += "s" // a bare number is seconds
 		}
-		where := fmt.Sprintf("%s (%s)", describeLocation(w.Location), w.Why)
+		where := fmt.Sprintf("%s (%s)", w.Describe(), w.Why)
 		if len(s.locs) > 1 {
 			where += fmt.Sprintf(" and %d other WebSocket locations", len(s.locs)-1)
 		}
@@ -176,10 +176,10 @@ func heartbeatSender(pr *Protocol) string {
 func defaultTimeoutMessage(w *WSLocation, pr *Protocol) string {
 	if pr != nil {
 		return fmt.Sprintf("%s passes a %s WebSocket (%s) with nginx's default proxy_read_timeout of 60s: %s pings only every %s by default (%s), so nginx closes even a healthy connection between two pings, without a close frame",
-			describeLocation(w.Location), pr.Name, w.Why, heartbeatSender(pr), model.FormatDuration(pr.Heartbeat), pr.Setting)
+			w.Describe(), pr.Name, w.Why, heartbeatSender(pr), model.FormatDuration(pr.Heartbeat), pr.Setting)
 	}
 	return fmt.Sprintf("%s passes a WebSocket (%s) with nginx's default proxy_read_timeout of 60s: a connection on which neither side sends anything for a minute is closed, without a close frame; that holds only if the application pings less often than every 60s",
-		describeLocation(w.Location), w.Why)
+		w.Describe(), w.Why)
 }
 
 // timeoutFix says how to fix a short timeout, for a known protocol or an

@@ -99,7 +99,7 @@ func checkWS007(p *Pass) {
 				return takenBy(w.Location, r, uri)
 			})
 			if errors.Is(err, model.ErrRegexBudget) {
-				p.Report(w.Dir, fmt.Sprintf("not determined: whether regex location %s (%s) takes requests under WebSocket location %s (the time for evaluating backtracking regexes ran out)", quote(r.Match()), at(r.Dir), quote(w.Match())), "")
+				p.Report(w.Dir, fmt.Sprintf("not determined: whether regex location %s (%s) takes requests under WebSocket location %s (the time for evaluating backtracking regexes ran out)", model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(w.Match())), "")
 				demoteLast(p, Note)
 				break
 			}
@@ -110,13 +110,13 @@ func checkWS007(p *Pass) {
 			fix := fmt.Sprintf("write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name)
 			extra := ""
 			if guard != w.Location {
-				fix = "add ^~ to the outer location " + quote(guard.Match()) + ", at the regex's level: a ^~ on the nested location does not stop the outer level's regexes"
+				fix = "add ^~ to the outer location " + model.Quote(guard.Match()) + ", at the regex's level: a ^~ on the nested location does not stop the outer level's regexes"
 				extra = "; ^~ on a nested location does not stop the regexes of an outer level"
 			} else if w.Modifier == "^~" {
 				continue
 			}
 			p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
-				quote(r.Match()), at(r.Dir), quote(example), quote(w.Match()), w.Why, extra),
+				model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(example), model.Quote(w.Match()), w.Why, extra),
 				fix, RelatedAt(r.Dir, "this regex location takes %s", example))
 			break
 		}
@@ -139,11 +139,8 @@ func socketIOBundle(p *Pass, w *WSLocation, regexes []*model.Location) bool {
 	base := strings.TrimSuffix(w.Name, "/") + "/"
 	for _, file := range socketIOBundles {
 		uri := base + file
-		if deepestPrefix(w.Server.Locations, uri) != w.Location {
-			continue
-		}
 		lm := w.Server.FindLocation(uri)
-		if lm.Err != nil || lm.Redirect || lm.Location == nil || lm.Location == w.Location || !lm.Location.IsRegex() || lm.Location.Proxies() {
+		if lm.Prefix != w.Location || lm.Err != nil || lm.Redirect || lm.Location == nil || lm.Location == w.Location || !lm.Location.IsRegex() || lm.Location.Proxies() {
 			continue
 		}
 		r := lm.Location
@@ -156,10 +153,10 @@ func socketIOBundle(p *Pass, w *WSLocation, regexes []*model.Location) bool {
 		}
 		fix := fmt.Sprintf("write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name)
 		if guard != w.Location {
-			fix = "add ^~ to the outer location " + quote(guard.Match()) + ", at the regex's level"
+			fix = "add ^~ to the outer location " + model.Quote(guard.Match()) + ", at the regex's level"
 		}
 		p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, the Socket.IO client bundle that the Socket.IO server behind WebSocket location %s (%s) serves: nginx tries regex locations after finding the longest prefix, unless it has ^~, so every page that loads the client from there gets whatever the regex location serves (usually a 404) instead of the script",
-			quote(r.Match()), at(r.Dir), quote(uri), quote(w.Match()), w.Why),
+			model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(uri), model.Quote(w.Match()), w.Why),
 			fix, RelatedAt(r.Dir, "this regex location takes %s", uri))
 		return true
 	}
@@ -177,7 +174,8 @@ func takenBy(w, r *model.Location, uri string) bool {
 		// usual "location ~ /\\." ) are not WebSocket endpoints.
 		return false
 	}
-	if deepestPrefix(w.Server.Locations, uri) != w {
+	lm := w.Server.FindLocation(uri)
+	if lm.Prefix != w {
 		return false
 	}
 	// Under the endpoint means at a path boundary: "/wsdl" shares the bytes
@@ -185,41 +183,13 @@ func takenBy(w, r *model.Location, uri string) bool {
 	if rest := uri[len(w.Name):]; !strings.HasSuffix(w.Name, "/") && rest != "" && rest[0] != '/' {
 		return false
 	}
-	lm := w.Server.FindLocation(uri)
 	return lm.Err == nil && !lm.Redirect && lm.Location == r
 }
 
 // staticFile reports whether uri's last segment names a static file, which
 // WebSocket clients do not open.
 func staticFile(uri string) bool {
-	return isFileSegment(uri[lastSlash(uri)+1:])
-}
-
-func lastSlash(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '/' {
-			return i
-		}
-	}
-	return -1
-}
-
-// deepestPrefix follows the longest matching prefix location down the
-// nesting, as nginx's static search does.
-func deepestPrefix(locs []*model.Location, uri string) *model.Location {
-	var best *model.Location
-	for _, l := range locs {
-		if l.IsPrefix() && len(uri) >= len(l.Name) && uri[:len(l.Name)] == l.Name && (best == nil || len(l.Name) > len(best.Name)) {
-			best = l
-		}
-	}
-	if best == nil {
-		return nil
-	}
-	if inner := deepestPrefix(best.Nested, uri); inner != nil {
-		return inner
-	}
-	return best
+	return isFileSegment(uri[strings.LastIndexByte(uri, '/')+1:])
 }
 
 // consulted reports whether nginx may try regex location r for a URI whose

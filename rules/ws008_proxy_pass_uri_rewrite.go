@@ -3,6 +3,9 @@ package rules
 import (
 	"fmt"
 	"strings"
+
+	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
 // WS008 finds proxy_pass URI parts that change the path a WebSocket
@@ -21,7 +24,10 @@ var WS008 = &Rule{
 			"finding shows an example request and what the backend receives. No finding without a URI part, or when " +
 			"the URI part gives the path back unchanged (`location /ws/` with `proxy_pass http://b/ws/`). A cut prefix " +
 			"is reported only for WebSocket endpoint locations (found by their path, --ws-path or the marker), since " +
-			"mounting a whole application under a sub-path (`location /app/` with `proxy_pass http://b/`) is deliberate.",
+			"mounting a whole application under a sub-path (`location /app/` with `proxy_pass http://b/`) is deliberate. " +
+			"A path changed by `rewrite` is judged on what the backend receives, as nginx evaluates the rewrite: a double " +
+			"slash, or proxy_pass's URI part ignored after `rewrite ... break` in the same location (nginx then sends the " +
+			"rewritten URI whole); a rewrite that only moves the endpoint to another path is deliberate and not reported.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
@@ -68,13 +74,15 @@ func checkWS008(p *Pass) {
 		if pass == nil {
 			continue
 		}
-		example := w.Name
-		if w.Modifier != "=" {
-			if !strings.HasSuffix(example, "/") {
-				example += "/"
-			}
-			example += "socket"
+		if w.Via != nil {
+			rewrittenPath(p, w, pass, w.Via)
+			continue
 		}
+		if rw := followHandshake(m, w.Location); rw != nil {
+			rewrittenPath(p, w, pass, rw)
+			continue
+		}
+		example, _ := exampleURI(w.Location)
 		up, ok := m.UpstreamTarget(w.Block, example, nil)
 		if !ok || !up.Known || !up.URL.HasURI || up.Target == example {
 			continue
@@ -103,8 +111,42 @@ func checkWS008(p *Pass) {
 			how = "the location's prefix is cut off, which is right only if the backend serves WebSocket at " + up.Target
 		}
 		p.ReportWS(w, pass, fmt.Sprintf("proxy_pass %s rewrites the WebSocket path of %s (%s): a request for %s reaches the backend as %s, because %s; a WebSocket server listening on %s answers 404",
-			pass.Arg(0), describeLocation(w.Location), w.Why, example, up.Target, how, example),
+			pass.Arg(0), w.Describe(), w.Why, example, up.Target, how, example),
 			fmt.Sprintf("drop the URI part (`proxy_pass %s://%s;`) so the backend receives %s, or make the location and the URI part end alike", up.URL.Scheme, up.URL.Host, example),
 			locationRelated(w.Location)...)
 	}
+}
+
+// rewrittenPath judges the path the backend receives for a handshake whose
+// URI a rewrite changed (rw): a double slash, or proxy_pass's URI part
+// ignored after "rewrite ... break" in the same location. A rewrite that
+// only replaces the endpoint's path is deliberate (an Etherpad behind
+// /pad/socket.io served at /socket.io) and not reported. The message says
+// what the rewrite does and what the backend receives.
+func rewrittenPath(p *Pass, w *WSLocation, pass *parser.Directive, rw *Rewritten) {
+	a := rw.Answer
+	if a.Proxy == nil || !a.Proxy.Known || a.Proxy.Target == rw.Example {
+		return
+	}
+	target := a.Proxy.Target
+	path, _, _ := strings.Cut(target, "?")
+	same := a.Location == rw.From
+	u := a.Proxy.URL
+	var how string
+	switch {
+	case strings.Contains(path, "//"):
+		how = "a double slash is produced"
+	case same && u.HasURI && !u.Variables && path == a.URI && u.URI != "/" && !strings.HasPrefix(path, u.URI):
+		how = fmt.Sprintf("proxy_pass's URI part %q is not used once a rewrite has changed the URI in the same location: the rewritten URI is sent whole", u.URI)
+	default:
+		return
+	}
+	where := w.Describe() + " (" + w.Why + ")"
+	if !same {
+		where = "WebSocket location " + model.Quote(rw.From.Match()) + ", and " + w.Describe() + " proxies it"
+	}
+	p.ReportWS(w, rw.Rewrite, fmt.Sprintf("%q changes the WebSocket path of %s: a request for %s reaches the backend as %s, because %s; a WebSocket server listening on %s answers 404",
+		directiveText(rw.Rewrite), where, rw.Example, target, how, rw.Example),
+		"change the rewrite (or drop it) so that the backend receives the path its WebSocket server listens on",
+		append(locationRelated(w.Location), RelatedAt(pass, "this proxy_pass sends %s", target))...)
 }

@@ -63,7 +63,7 @@ func checkWS009(p *Pass) {
 			}
 			// The same through a map whose values forward it.
 			if mp := p.Model.MapFor(v); mp != nil && forwardsConnection(mp) {
-				p.Report(d, fmt.Sprintf("proxy_set_header Connection $%s forwards the client's own Connection header through map %s (%s): together with Upgrade, any client can ask the backend for any protocol upgrade, including h2c, and then talk to it directly, past nginx's location rules (h2c smuggling)", v, "$"+mp.Var, at(mp.Dir)),
+				p.Report(d, fmt.Sprintf("proxy_set_header Connection $%s forwards the client's own Connection header through map %s (%s): together with Upgrade, any client can ask the backend for any protocol upgrade, including h2c, and then talk to it directly, past nginx's location rules (h2c smuggling)", v, "$"+mp.Var, mp.Dir.Position().String()),
 					fix, RelatedAt(mp.Dir, "this map gives the client's $http_connection"))
 				break
 			}

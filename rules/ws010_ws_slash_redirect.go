@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
+	"github.com/nginx-wslint/nginx-wslint/rules/model"
 )
 
 // WS010 finds WebSocket prefix locations "P/" whose clients open "P".
@@ -100,7 +101,7 @@ func checkWS010(p *Pass) {
 			continue
 		}
 		p.Report(loc.Dir, fmt.Sprintf("%s open %s without the trailing slash, and nginx answers that with 301 to %s (%s proxies and no other location takes %s): WebSocket clients do not follow redirects, so the handshake fails with \"Unexpected response code: 301\"",
-			client, quote(bare), quote(loc.Name), describeLocation(loc), quote(bare)),
+			client, model.Quote(bare), model.Quote(loc.Name), loc.Describe(), model.Quote(bare)),
 			fmt.Sprintf("write `location %s` without the trailing slash if its proxy_pass has no URI part, or add `location = %s` with the same proxy settings", bare, bare))
 	}
 }
@@ -122,7 +123,7 @@ func slashlessClient(bare, target string, wsPaths []string) string {
 			continue
 		}
 		if ok, _ := path.Match(pat, bare); ok {
-			return fmt.Sprintf("clients (declared by --ws-path %s)", quote(pat))
+			return fmt.Sprintf("clients (declared by --ws-path %s)", model.Quote(pat))
 		}
 	}
 	return ""

@@ -114,7 +114,7 @@ func checkWS011(p *Pass) {
 			effect = "the backend sees the proxy_pass host instead of the site's name as Host, so WebSocket servers that compare the Origin with the Host refuse the handshake with 403, and applications build wrong URLs"
 		}
 		p.Report(w.Dir, fmt.Sprintf("%s (%s) sets its own proxy_set_header lines, so the %s %s of the outer level (%s) %s not reach its WebSocket requests: %s",
-			describeLocation(w.Location), w.Why, joinNames(names), plural(len(names), "header", "headers"), outerLevel.Describe(), plural(len(names), "does", "do"), effect),
+			w.Describe(), w.Why, joinNames(names), plural(len(names), "header", "headers"), outerLevel.Describe(), plural(len(names), "does", "do"), effect),
 			"repeat "+joinNames(names)+" in this location, or move its own proxy_set_header lines to the level that sets the others",
 			related...)
 		if !w.Dedicated {

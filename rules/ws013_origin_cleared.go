@@ -75,12 +75,12 @@ func checkWS013(p *Pass) {
 			if h.Dir == nil || forwardsOrigin(h.Value) {
 				continue
 			}
-			what := fmt.Sprintf("sets Origin to %s", quote(h.Value))
+			what := fmt.Sprintf("sets Origin to %s", model.Quote(h.Value))
 			if h.Value == "" {
 				what = "removes the Origin header"
 			}
 			p.Report(h.Dir, fmt.Sprintf("%s (%s) %s for its WebSocket handshakes: the backend can no longer tell its own pages from any other site's, so a malicious page can open the user's authenticated WebSocket (cross-site WebSocket hijacking)",
-				describeLocation(w.Location), w.Why, what),
+				w.Describe(), w.Why, what),
 				"remove this line so the browser's Origin reaches the backend; for a 403 \"origin not allowed\", pass `proxy_set_header Host $host;` or allow the site's origin in the backend")
 		}
 	}

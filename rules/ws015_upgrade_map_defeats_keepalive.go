@@ -86,7 +86,7 @@ func checkWS015(p *Pass) {
 		}
 		reported[h.Dir] = true
 		p.Report(h.Dir, fmt.Sprintf("%s proxies ordinary requests to upstream %s, which keeps connections (keepalive at %s), but map $%s sends \"Connection: close\" for every request without Upgrade: the backend closes the connection after each response, so each plain request opens a new upstream connection",
-			describeLocation(loc), up.Name, at(up.keepalive), mp.Var),
+			loc.Describe(), up.Name, up.keepalive.Position().String(), mp.Var),
 			"in the map, replace `'' close;` by `'' \"\";`: plain requests then carry no Connection header and reuse the upstream connection",
 			RelatedAt(entry, "plain requests get \"close\" here"),
 			RelatedAt(up.keepalive, "upstream %s keeps idle connections", up.Name))

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -46,6 +47,9 @@ type WSLocation struct {
 	// Protocol is the well-known protocol its path names (the heartbeat
 	// table), nil when unknown.
 	Protocol *Protocol
+	// Via is set when the location is judged because a WebSocket
+	// endpoint's rewrite sends the handshake here.
+	Via *Rewritten
 	// outer is set when only an outer level's upgrade headers (inherited,
 	// or lost to the location's own lines) make it a WebSocket location.
 	outer bool
@@ -75,8 +79,37 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		ix.proxied = append(ix.proxied, loc)
 		perServer[loc.Server] = append(perServer[loc.Server], loc)
 	}
+	// A WebSocket endpoint whose rewrite sends the handshake to another
+	// location: that location proxies it, and is judged instead.
+	moved := map[*model.Location]*Rewritten{}
+	away := map[*model.Location]bool{}
+	for _, loc := range m.Locations() {
+		if !hasRewrite(loc.Block) {
+			continue
+		}
+		w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1)
+		if w == nil || !w.Dedicated || w.Weak {
+			continue
+		}
+		rw := followHandshake(m, loc)
+		if rw == nil || rw.Answer.Location == loc || rw.Answer.Block != rw.Answer.Location.Block || moved[rw.Answer.Location] != nil {
+			continue
+		}
+		moved[rw.Answer.Location] = rw
+		away[loc] = true
+	}
 	for _, loc := range ix.proxied {
-		if w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1); w != nil {
+		w := detect(m, loc, opts, markers, len(perServer[loc.Server]) == 1)
+		if away[loc] {
+			// Its own proxy_pass never sees the handshake.
+			continue
+		}
+		if rw := moved[loc]; rw != nil && (w == nil || !w.Dedicated || w.Weak) {
+			w = &WSLocation{Location: loc, Dedicated: true, Protocol: ProtocolFor(rw.From), Via: rw,
+				Why: fmt.Sprintf("the WebSocket handshake for %s is rewritten to %s by %q at %s in WebSocket location %s",
+					rw.Example, rw.Answer.URI, directiveText(rw.Rewrite), rw.Rewrite.Position(), model.Quote(rw.From.Match()))}
+		}
+		if w != nil {
 			cands = append(cands, w)
 		}
 	}
@@ -99,7 +132,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 			// location that only sends upgrade headers of its own is
 			// likely copied boilerplate.
 			w.Weak = true
-			w.Why += ", while the server's WebSocket endpoint is " + describeLocation(d.Location)
+			w.Why += ", while the server's WebSocket endpoint is " + d.Describe()
 		}
 		ix.by[w.Location] = w
 		ix.all = append(ix.all, w)
@@ -108,6 +141,84 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		}
 	}
 	return ix
+}
+
+// Rewritten is what a WebSocket location's rewrite directives do with a
+// handshake, as nginx evaluates them (model.RouteFrom).
+type Rewritten struct {
+	// From is the WebSocket location; Example the request-target followed.
+	From    *model.Location
+	Example string
+	// Rewrite is the last rewrite that changed the URI.
+	Rewrite *parser.Directive
+	// Answer is where the handshake ends: a proxied request.
+	Answer *model.Answer
+}
+
+// followHandshake follows a WebSocket handshake for an example URI of loc
+// through loc's rewrite directives. It returns nil unless a rewrite changes
+// the URI and nginx then proxies the handshake, all statically known.
+func followHandshake(m *model.Model, loc *model.Location) *Rewritten {
+	example, ok := exampleURI(loc)
+	if !ok || loc.Server == nil || !hasRewrite(loc.Block) {
+		return nil
+	}
+	a := m.RouteFrom(loc, model.HTTPRequest{Target: example, Headers: model.WebSocketHeaders()})
+	if a.Unknown != "" || len(a.Notes) > 0 || a.Proxy == nil || a.Location == nil || a.Status != 0 || a.ErrorStatus != 0 {
+		return nil
+	}
+	var rw *parser.Directive
+	for _, st := range a.Steps {
+		if st.Dir != nil && st.Dir.Name == "rewrite" && strings.Contains(st.Text, "$uri becomes") {
+			rw = st.Dir
+		}
+	}
+	if rw == nil {
+		return nil
+	}
+	return &Rewritten{From: loc, Example: example, Rewrite: rw, Answer: a}
+}
+
+// hasRewrite reports whether b or an if block in it has a rewrite: only
+// then can the handshake's URI change on its way.
+func hasRewrite(b *model.Block) bool {
+	for _, d := range b.Script {
+		if d.Name == "rewrite" {
+			return true
+		}
+		if d.Name == "if" {
+			if c := b.IfBlock(d); c != nil && hasRewrite(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exampleURI is a handshake URI a WebSocket client opens at loc: its path
+// plus "socket" for a prefix location, its path for an exact one.
+func exampleURI(loc *model.Location) (string, bool) {
+	switch {
+	case loc.Modifier == "=":
+		return loc.Name, true
+	case loc.IsPrefix():
+		example := loc.Name
+		if !strings.HasSuffix(example, "/") {
+			example += "/"
+		}
+		return example + "socket", true
+	}
+	return "", false
+}
+
+// directiveText is a directive as written, for messages: its name and
+// arguments.
+func directiveText(d *parser.Directive) string {
+	parts := []string{d.Name}
+	for _, w := range d.Args() {
+		parts = append(parts, w.Value)
+	}
+	return strings.Join(parts, " ")
 }
 
 // WebSocketLocations returns the proxied locations treated as WebSocket
@@ -137,6 +248,9 @@ func (p *Pass) ReportWS(w *WSLocation, d *parser.Directive, message, fix string,
 	}
 	if d == nil && w != nil {
 		d = anchor(w.Location)
+	}
+	if w != nil && w.Via != nil {
+		related = append(related, RelatedAt(w.Via.Rewrite, "this rewrite sends the WebSocket handshake for %s to %s", w.Via.Example, w.Describe()))
 	}
 	p.reportAs(sev, d, message, fix, related...)
 }
@@ -217,9 +331,9 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 		base := `its path matches "` + ep + `", a name REST APIs use too`
 		switch {
 		case set != nil:
-			return mk(base+", and it sends "+what(set)+" ("+at(set.Dir)+")", true, false)
+			return mk(base+", and it sends "+what(set)+" ("+set.Dir.Position().String()+")", true, false)
 		case lostUpgrade(m, loc.Block, from) != nil:
-			return mk(base+", and an outer level sets the Upgrade request header ("+at(lostUpgrade(m, loc.Block, from))+")", true, false)
+			return mk(base+", and an outer level sets the Upgrade request header ("+lostUpgrade(m, loc.Block, from).Position().String()+")", true, false)
 		case upstreamSaysWS(m, loc):
 			return mk(base+", and its upstream's name says WebSocket", true, false)
 		}
@@ -227,11 +341,11 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 	}
 	if set != nil {
 		if !inherited {
-			return mk("it sets "+what(set)+" ("+at(set.Dir)+")", false, false)
+			return mk("it sets "+what(set)+" ("+set.Dir.Position().String()+")", false, false)
 		}
 		// Headers from a server block or a shared snippet: boilerplate,
 		// unless this is the only location they can be meant for.
-		why := "it inherits " + what(set) + " set at " + describeLevel(from) + " (" + at(set.Dir) + ")"
+		why := "it inherits " + what(set) + " set at " + describeLevel(from) + " (" + set.Dir.Position().String() + ")"
 		w := mk(why, false, true)
 		if alone {
 			w = mk(why+", and it is the only proxied location there", false, false)
@@ -240,7 +354,7 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 		return w
 	}
 	if lost := lostUpgrade(m, loc.Block, from); lost != nil {
-		why := "an outer level sets " + lostWhat(lost) + " (" + at(lost) + "), which it does not inherit because it sets proxy_set_header lines of its own"
+		why := "an outer level sets " + lostWhat(lost) + " (" + lost.Position().String() + "), which it does not inherit because it sets proxy_set_header lines of its own"
 		catchAll := loc.Name == "/" && loc.IsPrefix()
 		w := mk(why, false, !catchAll && !alone)
 		w.outer = true
@@ -249,7 +363,7 @@ func detect(m *model.Model, loc *model.Location, opts Options, markers map[strin
 	adds, _ := loc.InheritedArray("add_header")
 	for _, d := range adds {
 		if strings.EqualFold(d.Arg(0), "Upgrade") || strings.EqualFold(d.Arg(0), "Connection") && strings.Contains(strings.ToLower(d.Arg(1)), "upgrade") {
-			return mk("it sets add_header "+d.Arg(0)+" ("+at(d)+"), an attempt at passing the WebSocket upgrade", false, false)
+			return mk("it sets add_header "+d.Arg(0)+" ("+d.Position().String()+"), an attempt at passing the WebSocket upgrade", false, false)
 		}
 	}
 	return nil
@@ -448,8 +562,6 @@ func markerLines(m *model.Model) map[string]map[int32]bool {
 	return out
 }
 
-func at(d *parser.Directive) string { return d.Position().String() }
-
 // servesPlainHTTP says why a location evidently also receives ordinary
 // requests, "" when nothing says so: the catch-all "location /"; an API
 // location (a path word "api", no WebSocket endpoint, and nothing that
@@ -482,7 +594,7 @@ func servesPlainHTTP(m *model.Model, loc *model.Location) string {
 		}
 	}
 	if ev := pageEvidence(loc); ev != "" {
-		return "this location serves a whole application mounted under " + quote(loc.Name) + " (" + ev + "), ordinary requests included"
+		return "this location serves a whole application mounted under " + model.Quote(loc.Name) + " (" + ev + "), ordinary requests included"
 	}
 	return ""
 }
@@ -502,19 +614,19 @@ func pageEvidence(loc *model.Location) string {
 	}
 	for _, name := range pageDirectives {
 		if d := loc.Get(name); d != nil {
-			return "it sets " + name + " at " + at(d)
+			return "it sets " + name + " at " + d.Position().String()
 		}
 	}
 	for _, inc := range loc.Includes {
 		for _, set := range stdFiles[path.Base(inc.Arg(0))].Sets {
 			if set == "sub_filter" {
-				return "its include " + quote(inc.Arg(0)) + " filters its pages"
+				return "its include " + model.Quote(inc.Arg(0)) + " filters its pages"
 			}
 		}
 	}
 	for _, c := range loc.Children {
 		if c.Kind == model.KindIf && (c.Get("rewrite") != nil || c.Get("expires") != nil) {
-			return "it rewrites or caches responses at " + at(c.Dir)
+			return "it rewrites or caches responses at " + c.Dir.Position().String()
 		}
 	}
 	return ""

@@ -287,18 +287,18 @@ func newRouteResult(m *model.Model, main string, a *model.Answer, headers map[st
 			r.Location.File, r.Location.Line = l.Dir.File.Path, int(l.Dir.Start.Line)
 		}
 		if b := a.Block; b != nil && b != l.Block && b.Dir != nil && b.Kind != model.KindServer {
-			r.Location.Block = b.Describe() + " at " + at(b.Dir)
+			r.Location.Block = b.Describe() + " at " + b.Dir.Position().String()
 		}
 	}
 	for _, s := range a.Steps {
 		st := routeStep{Text: s.Text}
 		if s.Dir != nil {
-			st.At = at(s.Dir)
+			st.At = s.Dir.Position().String()
 		}
 		r.Steps = append(r.Steps, st)
 	}
 	if a.Handler != nil {
-		r.Handler = a.Handler.Name + " " + a.Handler.Arg(0) + " (" + at(a.Handler) + ")"
+		r.Handler = a.Handler.Name + " " + a.Handler.Arg(0) + " (" + a.Handler.Position().String() + ")"
 	}
 	if a.Static && a.Status == 0 {
 		r.Notes = append(r.Notes, "the static module serves files from root: the answer depends on the disk")
@@ -307,7 +307,7 @@ func newRouteResult(m *model.Model, main string, a *model.Answer, headers map[st
 		r.Notes = append(r.Notes, "the location does not proxy")
 	}
 	if p := a.Proxy; p != nil {
-		rp := &routeProxy{Method: p.Method, Pass: p.Pass.Arg(0), PassAt: at(p.Pass), URIWhy: p.Reason, Headers: [][2]string{}, Values: []*string{}, HeaderAt: []string{}}
+		rp := &routeProxy{Method: p.Method, Pass: p.Pass.Arg(0), PassAt: p.Pass.Position().String(), URIWhy: p.Reason, Headers: [][2]string{}, Values: []*string{}, HeaderAt: []string{}}
 		if p.Known {
 			t := p.Target
 			rp.URI = &t
@@ -386,11 +386,9 @@ func serverNames(s *model.Server) []string {
 	return names
 }
 
-func at(d *parser.Directive) string { return d.Position().String() }
-
 func atOrDefault(d *parser.Directive, m *model.Model) string {
 	if d != nil {
-		return at(d)
+		return d.Position().String()
 	}
 	return "nginx default (version " + m.Version.String() + ")"
 }

@@ -279,6 +279,12 @@ type LocationMatch struct {
 	// Redirect is set when nginx answers 301 to URI + "/" (a prefix
 	// location "URI/" that proxies): the request never reaches a backend.
 	Redirect bool
+	// Prefix is the deepest matching prefix location of the static search
+	// (nested locations followed), whether or not a regex location then
+	// wins: the location whose level's regexes nginx tries. Nil when an
+	// exact location or the 301 of a location that needs its trailing
+	// slash answers first.
+	Prefix *Location
 	// Captures are the regex groups of the chosen regex location.
 	Captures []string
 	// Why explains the choice, one step a line.
@@ -329,7 +335,7 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 		switch {
 		case l.Modifier == "=":
 			if l.Name == uri {
-				m.Why = append(m.Why, "exact match "+quote(l.Match()))
+				m.Why = append(m.Why, "exact match "+Quote(l.Match()))
 				return l, matchExact
 			}
 			if l.Name == uri+"/" {
@@ -352,9 +358,9 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 		if slashedExact != nil {
 			redirect = slashedExact
 		}
-		why := quote(uri) + " with a trailing slash is location " + quote(proxying.Match()) + ", which passes requests to a backend: nginx answers 301 to " + quote(uri+"/")
+		why := Quote(uri) + " with a trailing slash is location " + Quote(proxying.Match()) + ", which passes requests to a backend: nginx answers 301 to " + Quote(uri+"/")
 		if redirect != proxying {
-			why += " with the configuration of " + quote(redirect.Match())
+			why += " with the configuration of " + Quote(redirect.Match())
 		}
 		m.Why = append(m.Why, why)
 		return redirect, matchRedirect
@@ -363,8 +369,9 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 	noregex := false
 	if prefix != nil {
 		result, kind = prefix, matchPrefix
+		m.Prefix = prefix
 		noregex = prefix.Modifier == "^~"
-		m.Why = append(m.Why, "longest prefix "+quote(prefix.Match()))
+		m.Why = append(m.Why, "longest prefix "+Quote(prefix.Match()))
 		if len(prefix.Nested) > 0 {
 			r, rk := findIn(prefix.Nested, uri, m)
 			if m.Err != nil {
@@ -378,7 +385,7 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 			}
 		}
 		if noregex {
-			m.Why = append(m.Why, quote(prefix.Match())+" has ^~: regex locations at its level are not tried")
+			m.Why = append(m.Why, Quote(prefix.Match())+" has ^~: regex locations at its level are not tried")
 		}
 	}
 	if !noregex {
@@ -397,7 +404,7 @@ func findIn(locs []*Location, uri string, m *LocationMatch) (*Location, matchKin
 			if groups == nil {
 				continue
 			}
-			m.Why = append(m.Why, "first matching regex "+quote(l.Match()))
+			m.Why = append(m.Why, "first matching regex "+Quote(l.Match()))
 			m.Captures = groups
 			if nested := nestedRegexes(l); len(nested) > 0 {
 				if r, rk := findIn(nested, uri, m); m.Err == nil && rk != matchNone {
@@ -438,6 +445,6 @@ func nestedRegexes(l *Location) []*Location {
 	return out
 }
 
-// quote puts s in double quotes as an operator reads it, without escaping
+// Quote puts s in double quotes as an operator reads it, without escaping
 // the backslashes of a regex.
-func quote(s string) string { return `"` + s + `"` }
+func Quote(s string) string { return `"` + s + `"` }

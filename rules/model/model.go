@@ -129,6 +129,13 @@ func (b *Block) InheritedArray(name string) ([]*parser.Directive, *Block) {
 func (b *Block) Describe() string {
 	switch b.Kind {
 	case KindLocation:
+		if b.Dir == nil {
+			// A location-context snippet's location, not written.
+			return "this location"
+		}
+		if b.Location != nil {
+			return "location " + Quote(b.Location.Match())
+		}
 		return "location " + quoteArgs(b.Dir)
 	case KindServer:
 		if b.Server != nil && len(b.Server.Names) > 0 && b.Server.Names[0].Name != "" {
