@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -163,18 +164,36 @@ func filesUnder(root string) func(string) (bool, bool, bool) {
 		if !strings.HasPrefix(p, "/") {
 			return false, false, false
 		}
-		// A copy of /etc/nginx alone does not hold /var/www: a path
+		// "/../x" is "/x" on the server: Clean keeps the path inside the
+		// root. A copy of /etc/nginx alone does not hold /var/www: a path
 		// whose top directory is missing cannot be told.
+		p = path.Clean(p)
 		top, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
 		if fi, err := os.Stat(filepath.Join(root, top)); err != nil || !fi.IsDir() {
 			return false, false, false
 		}
-		fi, err := os.Stat(filepath.Join(root, filepath.FromSlash(p)))
+		// A symlink that leads out of the root cannot be told.
+		full := filepath.Join(root, filepath.FromSlash(p))
+		fi, err := os.Stat(full)
 		if err != nil {
 			return false, false, errors.Is(err, fs.ErrNotExist)
 		}
+		if !insideReal(root, full) {
+			return false, false, false
+		}
 		return fi.Mode().IsRegular(), fi.IsDir(), true
 	}
+}
+
+// insideReal reports whether full's real path lies under root's.
+func insideReal(root, full string) bool {
+	r, err1 := filepath.EvalSymlinks(root)
+	f, err2 := filepath.EvalSymlinks(full)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(r, f)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func validMethod(m string) bool {
