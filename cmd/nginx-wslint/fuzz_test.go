@@ -188,7 +188,11 @@ func checkRun(t *testing.T, c fuzzCase) {
 	out := stdout.String()
 	// Issue 13: nothing from the input can drive a terminal or start a
 	// workflow command, on stdout or stderr (safeoutput_test.go).
-	checkSafeOutput(t, c.format, out)
+	if c.fix == "--diff" {
+		checkSafeOutput(t, "diff", out)
+	} else {
+		checkSafeOutput(t, c.format, out)
+	}
 	checkSafeOutput(t, "stderr", stderr.String())
 	if code == 2 && out == "" {
 		return // a usage error or unreadable input: said on stderr
