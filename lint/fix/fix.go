@@ -59,6 +59,7 @@ var registry = map[string]Fixer{
 // notes are added to the Fix text of findings no edit can repair.
 var notes = map[string]string{
 	"WS008": "not fixed automatically: only the backend knows which path it serves WebSocket on, so choose between removing the URI part and changing it",
+	"WS013": "not fixed automatically: without the line the backend may refuse the handshake with 403 until it allows the site's origin or receives Host, which only its configuration can say",
 }
 
 // For returns the fixer of a rule, nil when the rule has none.
