@@ -188,7 +188,8 @@ func checkRun(t *testing.T, c fuzzCase) {
 	out := stdout.String()
 	// Issue 13: nothing from the input can drive a terminal or start a
 	// workflow command, on stdout or stderr (safeoutput_test.go).
-	if c.fix == "--diff" {
+	if c.fix != "" {
+		// --diff, and --fix on standard input or a dump, print a patch.
 		checkSafeOutput(t, "diff", out)
 	} else {
 		checkSafeOutput(t, c.format, out)
