@@ -190,7 +190,7 @@ func checkRun(t *testing.T, c fuzzCase) {
 	// workflow command, on stdout or stderr (safeoutput_test.go).
 	if c.fix != "" {
 		// --diff, and --fix on standard input or a dump, print a patch.
-		checkSafeOutput(t, "diff", out)
+		checkSafeOutput(t, "diff:"+c.format, out)
 	} else {
 		checkSafeOutput(t, c.format, out)
 	}

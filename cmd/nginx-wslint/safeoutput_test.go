@@ -20,16 +20,19 @@ var ghCommand = regexp.MustCompile(`^::(error|warning|notice) file=[^:]*,line=\d
 // GitHub writer starts. JSON and SARIF are checked for validity elsewhere.
 func checkSafeOutput(t *testing.T, format string, out string) {
 	t.Helper()
-	if format == "json" || format == "sarif" {
+	// "diff:FORMAT": --diff or --fix, which print a patch, or (--fix on
+	// files) the report in FORMAT.
+	format, diff := strings.CutPrefix(format, "diff:")
+	if !diff && (format == "json" || format == "sarif") {
 		return
 	}
-	if format != "diff" && !utf8.ValidString(out) {
+	if !diff && !utf8.ValidString(out) {
 		t.Fatalf("%s output is not UTF-8:\n%q", format, out)
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		// A patch carries the files' bytes as they are (git apply needs
 		// them); its lines start with " ", "+", "-" or "\\", never "::".
-		body := format == "diff" && line != "" && strings.ContainsRune(" +-\\", rune(line[0])) &&
+		body := diff && line != "" && strings.ContainsRune(" +-\\", rune(line[0])) &&
 			!strings.HasPrefix(line, "--- ") && !strings.HasPrefix(line, "+++ ")
 		if !body && report.Escape(line) != line {
 			t.Fatalf("%s output line with a control character: %q", format, line)
