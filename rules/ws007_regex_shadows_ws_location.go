@@ -99,8 +99,8 @@ func checkWS007(p *Pass) {
 				return takenBy(w.Location, r, uri)
 			})
 			if errors.Is(err, model.ErrRegexBudget) {
-				p.Report(w.Dir, fmt.Sprintf("not determined: whether regex location %s (%s) takes requests under WebSocket location %s (the time for evaluating backtracking regexes ran out)", model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(w.Match())), "")
-				demoteLast(p, Note)
+				p.reportAs(Note, w.Dir, fmt.Sprintf("not determined: whether regex location %s (%s) takes requests under WebSocket location %s (the time for evaluating backtracking regexes ran out)", model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(w.Match())),
+					fmt.Sprintf("ask `nginx-wslint route URI` for a WebSocket URI under %s, or write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name, w.Name))
 				break
 			}
 			if err != nil {

@@ -113,15 +113,16 @@ func checkWS011(p *Pass) {
 		if hostLost {
 			effect = "the backend sees the proxy_pass host instead of the site's name as Host, so WebSocket servers that compare the Origin with the Host refuse the handshake with 403, and applications build wrong URLs"
 		}
-		p.Report(w.Dir, fmt.Sprintf("%s (%s) sets its own proxy_set_header lines, so the %s %s of the outer level (%s) %s not reach its WebSocket requests: %s",
+		// Upgrade lines alone are often copied boilerplate: the location
+		// may carry no WebSocket at all.
+		sev := p.rule.Severity
+		if !w.Dedicated {
+			sev = Note
+		}
+		p.reportAs(sev, anchor(w.Location), fmt.Sprintf("%s (%s) sets its own proxy_set_header lines, so the %s %s of the outer level (%s) %s not reach its WebSocket requests: %s",
 			w.Describe(), w.Why, joinNames(names), plural(len(names), "header", "headers"), outerLevel.Describe(), plural(len(names), "does", "do"), effect),
 			"repeat "+joinNames(names)+" in this location, or move its own proxy_set_header lines to the level that sets the others",
 			related...)
-		if !w.Dedicated {
-			// Upgrade lines alone are often copied boilerplate: the location
-			// may carry no WebSocket at all.
-			demoteLast(p, Note)
-		}
 	}
 }
 
@@ -138,11 +139,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// demoteLast lowers the severity of the finding just reported.
-func demoteLast(p *Pass, s Severity) {
-	if n := len(*p.out); n > 0 && (*p.out)[n-1].Severity > s {
-		(*p.out)[n-1].Severity = s
-	}
 }

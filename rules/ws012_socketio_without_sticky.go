@@ -79,14 +79,10 @@ func checkWS012(p *Pass) {
 			continue
 		}
 		pass := p.Model.ProxyPass(w.Block)
-		if pass == nil || len(pass.Words) < 2 || reported[pass] {
+		if reported[pass] {
 			continue
 		}
-		u, err := model.ParseProxyURL(pass.Arg(0))
-		if err != nil || u.Variables {
-			continue
-		}
-		up := p.Model.Upstreams[strings.ToLower(u.Host)]
+		up := p.Model.PassUpstream(pass)
 		if up == nil {
 			continue
 		}

@@ -70,10 +70,11 @@ func checkWS015(p *Pass) {
 		if w := p.ws.by[loc]; w != nil && w.Dedicated {
 			continue
 		}
-		up := keepaliveUpstream(m, loc)
-		if up == nil || m.HTTPVersion(loc.Block).Value != "1.1" {
+		up := m.PassUpstream(m.ProxyPass(loc.Block))
+		if up == nil || up.Get("keepalive") == nil || m.HTTPVersion(loc.Block).Value != "1.1" {
 			continue
 		}
+		keepalive := up.Get("keepalive")
 		headers, _ := m.ProxyHeaders(loc.Block)
 		conns := model.HeaderValues(headers, "Connection")
 		if len(conns) != 1 || conns[0].Dir == nil || reported[conns[0].Dir] {
@@ -86,39 +87,11 @@ func checkWS015(p *Pass) {
 		}
 		reported[h.Dir] = true
 		p.Report(h.Dir, fmt.Sprintf("%s proxies ordinary requests to upstream %s, which keeps connections (keepalive at %s), but map $%s sends \"Connection: close\" for every request without Upgrade: the backend closes the connection after each response, so each plain request opens a new upstream connection",
-			loc.Describe(), up.Name, up.keepalive.Position().String(), mp.Var),
+			loc.Describe(), up.Name, keepalive.Position().String(), mp.Var),
 			"in the map, replace `'' close;` by `'' \"\";`: plain requests then carry no Connection header and reuse the upstream connection",
 			RelatedAt(entry, "plain requests get \"close\" here"),
-			RelatedAt(up.keepalive, "upstream %s keeps idle connections", up.Name))
+			RelatedAt(keepalive, "upstream %s keeps idle connections", up.Name))
 	}
-}
-
-type keepalive struct {
-	Name      string
-	keepalive *parser.Directive
-}
-
-// keepaliveUpstream returns the upstream block loc proxies to when it has
-// a keepalive directive.
-func keepaliveUpstream(m *model.Model, loc *model.Location) *keepalive {
-	pass := m.ProxyPass(loc.Block)
-	if pass == nil || len(pass.Words) < 2 {
-		return nil
-	}
-	u, err := model.ParseProxyURL(pass.Arg(0))
-	if err != nil || u.Variables {
-		return nil
-	}
-	up := m.Upstreams[strings.ToLower(u.Host)]
-	if up == nil {
-		return nil
-	}
-	for _, d := range up.Own {
-		if d.Name == "keepalive" {
-			return &keepalive{Name: up.Name, keepalive: d}
-		}
-	}
-	return nil
 }
 
 // plainCloseEntry returns the map line that makes a Connection value

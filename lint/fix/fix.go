@@ -402,20 +402,8 @@ func (p *Plan) decideKeepalive() {
 		}
 	}
 	for _, b := range blocks {
-		pass := p.m.ProxyPass(b)
-		if pass == nil {
-			continue
-		}
-		u, err := model.ParseProxyURL(pass.Arg(0))
-		if err != nil {
-			continue
-		}
-		if up := p.m.Upstreams[strings.ToLower(u.Host)]; up != nil {
-			for _, d := range up.Own {
-				if d.Name == "keepalive" {
-					p.keepalive = true
-				}
-			}
+		if up := p.m.PassUpstream(p.m.ProxyPass(b)); up != nil && up.Get("keepalive") != nil {
+			p.keepalive = true
 		}
 	}
 }

@@ -47,14 +47,10 @@ var nonSticky = map[string]bool{"least_conn": true, "random": true, "least_time"
 // balancing method, or as its first directive (nginx wants the method
 // before keepalive).
 func fixWS012(p *Plan, d *rules.Diagnostic) bool {
-	if d.Node.Name != "proxy_pass" || len(d.Node.Words) < 2 {
+	if d.Node.Name != "proxy_pass" {
 		return false
 	}
-	u, err := model.ParseProxyURL(d.Node.Arg(0))
-	if err != nil {
-		return false
-	}
-	up := p.m.Upstreams[strings.ToLower(u.Host)]
+	up := p.m.PassUpstream(d.Node)
 	if up == nil || up.Dir == nil || up.Dir.Block == nil {
 		return false
 	}

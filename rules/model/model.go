@@ -358,3 +358,27 @@ func (b *builder) addUpstream(d *parser.Directive) {
 	})
 	b.m.Upstreams[strings.ToLower(u.Name)] = u
 }
+
+// PassUpstream returns the upstream block a proxy_pass sends to (its host
+// names one), nil for an address, a name no upstream block has, or a URL
+// with variables.
+func (m *Model) PassUpstream(pass *parser.Directive) *Upstream {
+	if pass == nil || len(pass.Words) < 2 {
+		return nil
+	}
+	u, err := ParseProxyURL(pass.Arg(0))
+	if err != nil || u.Variables {
+		return nil
+	}
+	return m.Upstreams[strings.ToLower(u.Host)]
+}
+
+// Get returns the upstream's first directive called name, nil if none.
+func (u *Upstream) Get(name string) *parser.Directive {
+	for _, d := range u.Own {
+		if d.Name == name {
+			return d
+		}
+	}
+	return nil
+}
