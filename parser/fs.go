@@ -403,20 +403,7 @@ func (o OSFS) Glob(pattern string) ([]string, error) {
 	if o.Root == "" {
 		return o.globOS(pattern)
 	}
-	base := ""
-	rest := pattern
-	if strings.HasPrefix(pattern, "/") {
-		base = "/"
-		rest = pattern[1:]
-	}
-	parts := strings.Split(rest, "/")
-	lit := 0
-	for lit < len(parts)-1 && !hasMeta(parts[lit]) {
-		lit++
-	}
-	if lit > 0 {
-		base += strings.Join(parts[:lit], "/")
-	}
+	base, parts := splitGlob(pattern)
 	var outsideErr error
 	list := func(dir string) ([]string, error) {
 		_, real, err := o.resolve(dirOrDot(dir))
@@ -445,12 +432,31 @@ func (o OSFS) Glob(pattern string) ([]string, error) {
 		return err == nil
 	}
 	var out []string
-	err := globDir(base, parts[lit:], &out, list, exists)
+	err := globDir(base, parts, &out, list, exists)
 	sort.Strings(out)
 	if err == nil && outsideErr != nil {
 		err = outsideErr
 	}
 	return out, err
+}
+
+// splitGlob splits a glob pattern into its literal leading directories
+// (base, "/" for an absolute pattern) and the components left to match.
+func splitGlob(pattern string) (base string, parts []string) {
+	rest := pattern
+	if strings.HasPrefix(pattern, "/") {
+		base = "/"
+		rest = pattern[1:]
+	}
+	parts = strings.Split(rest, "/")
+	lit := 0
+	for lit < len(parts)-1 && !hasMeta(parts[lit]) {
+		lit++
+	}
+	if lit > 0 {
+		base += strings.Join(parts[:lit], "/")
+	}
+	return base, parts[lit:]
 }
 
 func readDirNames(dir string) ([]string, error) {
@@ -464,23 +470,9 @@ func readDirNames(dir string) ([]string, error) {
 
 // globOS expands a pattern on the disk as glob(3) does.
 func (o OSFS) globOS(pattern string) ([]string, error) {
-	base := ""
-	rest := pattern
-	if strings.HasPrefix(pattern, "/") {
-		base = "/"
-		rest = pattern[1:]
-	}
-	parts := strings.Split(rest, "/")
-	// The literal leading directories.
-	lit := 0
-	for lit < len(parts)-1 && !hasMeta(parts[lit]) {
-		lit++
-	}
-	if lit > 0 {
-		base += strings.Join(parts[:lit], "/")
-	}
+	base, parts := splitGlob(pattern)
 	var out []string
-	err := globDir(base, parts[lit:], &out, func(dir string) ([]string, error) {
+	err := globDir(base, parts, &out, func(dir string) ([]string, error) {
 		return readDirNames(dirOrDot(dir))
 	}, func(p string) bool {
 		_, err := os.Stat(p)
