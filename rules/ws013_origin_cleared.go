@@ -65,14 +65,12 @@ http {
 
 func checkWS013(p *Pass) {
 	for _, w := range p.WebSocketLocations() {
-		// A configuration that looks at the client's Origin itself
-		// (an if, a map on $http_origin) may check it before clearing it.
-		if checksOrigin(p.Model, w.Location) {
-			continue
-		}
 		headers, _ := p.Model.ProxyHeaders(w.Block)
 		for _, h := range model.HeaderValues(headers, "Origin") {
-			if h.Dir == nil || forwardsOrigin(h.Value) {
+			// A configuration that looks at the client's Origin itself
+			// (an if, a map on $http_origin) may check it before clearing
+			// it; asked only when there is an Origin line to report.
+			if h.Dir == nil || forwardsOrigin(h.Value) || checksOrigin(p.Model, w.Location) {
 				continue
 			}
 			what := fmt.Sprintf("sets Origin to %s", model.Quote(h.Value))
