@@ -82,8 +82,10 @@ func ParseEntries(files []string, opts Options) (cfgs []*Config, errs []error) {
 			continue
 		}
 		byFile[clean(name)] = cfg
+		seen := map[string]bool{} // a file included 20,000 times is cleaned once
 		for _, f := range cfg.Files {
-			if f.IncludedBy != nil {
+			if f.IncludedBy != nil && !seen[f.Path] {
+				seen[f.Path] = true
 				reached[clean(f.Path)] = true
 			}
 		}

@@ -118,8 +118,8 @@ func couldSet(name string, a aspect) bool {
 // directive); nil when none does.
 func unreadable(b *model.Block, a aspect, upTo *model.Block) *parser.Directive {
 	for l := b; l != nil; l = l.Parent {
-		for _, d := range l.Includes {
-			if d.Unresolved && couldSet(d.Arg(0), a) {
+		for _, d := range l.Unresolved {
+			if couldSet(d.Arg(0), a) {
 				return d
 			}
 		}
@@ -159,10 +159,7 @@ func levelOf(b *model.Block, d *parser.Directive) *model.Block {
 // from's. Nil when there is none.
 func knownLinesNearer(b, from *model.Block) (*parser.Directive, stdFile) {
 	for l := b; l != nil && l != from; l = l.Parent {
-		for _, d := range l.Includes {
-			if !d.Unresolved {
-				continue
-			}
+		for _, d := range l.Unresolved {
 			f, ok := stdFiles[path.Base(d.Arg(0))]
 			if !ok {
 				continue

@@ -88,7 +88,7 @@ var slashlessEndpoints = []struct {
 
 func checkWS010(p *Pass) {
 	for _, loc := range p.Model.Locations() {
-		if !loc.IsPrefix() || !loc.AutoRedirect() || loc.Server == nil || loc.Unresolved() != nil {
+		if !loc.IsPrefix() || !loc.AutoRedirect() || loc.Server == nil || loc.UnresolvedInclude() != nil {
 			continue
 		}
 		bare := strings.TrimSuffix(loc.Name, "/")

@@ -136,7 +136,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		}
 		ix.by[w.Location] = w
 		ix.all = append(ix.all, w)
-		if w.Unresolved() == nil {
+		if w.UnresolvedInclude() == nil {
 			ix.ws = append(ix.ws, w)
 		}
 	}

@@ -55,13 +55,13 @@ var harmlessIncludes = map[string]bool{
 	"scgi_params": true, "koi-utf": true, "koi-win": true, "win-utf": true,
 }
 
-// Unresolved returns an include on the way from b up to http whose file
+// UnresolvedInclude returns an include on the way from b up to http whose file
 // could not be read (and that might hold proxy settings), or nil: when one
 // exists, b's effective settings are not fully known.
-func (b *Block) Unresolved() *parser.Directive {
+func (b *Block) UnresolvedInclude() *parser.Directive {
 	for l := b; l != nil; l = l.Parent {
-		for _, d := range l.Includes {
-			if d.Unresolved && !harmlessIncludes[path.Base(d.Arg(0))] {
+		for _, d := range l.Unresolved {
+			if !harmlessIncludes[path.Base(d.Arg(0))] {
 				return d
 			}
 		}
