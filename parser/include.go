@@ -79,8 +79,8 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 			return
 		}
 	}
-	cached, ok := p.cache[name]
-	if !ok {
+	cached := p.cache[name]
+	if cached == nil {
 		src, where, err := p.fs.ReadFile(name)
 		if errors.Is(err, syscall.EISDIR) {
 			// nginx opens it, then fails to read it (without a position).
@@ -133,7 +133,7 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 			}
 			return
 		}
-		cached = cachedFile{src: src, where: where}
+		cached = &cachedFile{src: src, where: where}
 		p.cache[name] = cached
 	}
 	if p.bounds.total += int64(len(cached.src)); p.bounds.total > p.bounds.MaxTotalInput {

@@ -41,8 +41,15 @@ type Config struct {
 	Errors []*Error
 }
 
-// cachedFile is a file's contents, read once however often it is included.
-type cachedFile struct{ src, where string }
+// cachedFile is a file's contents, read and lexed once however often it is
+// included (see tokens.go).
+type cachedFile struct {
+	src, where string
+	// first is the file's first occurrence that read the whole file, and
+	// eof where that file ends: later occurrences replay its statements.
+	first *File
+	eof   Pos
+}
 
 // parser reads one configuration tree.
 type parser struct {
@@ -50,7 +57,7 @@ type parser struct {
 	prefix string // with a trailing "/" unless empty
 	cfg    *Config
 	stack  []string // files being read, for include cycles
-	cache  map[string]cachedFile
+	cache  map[string]*cachedFile
 	// reported remembers include problems already reported, so that a
 	// file read many times reports each once.
 	reported map[string]bool
@@ -92,7 +99,7 @@ func ParseBytes(name string, src string, opts Options) *Config {
 }
 
 func parseMain(name, src string, fsys FS, opts Options) *Config {
-	p := &parser{fs: fsys, cfg: &Config{}, cache: map[string]cachedFile{name: {src: src, where: name}}}
+	p := &parser{fs: fsys, cfg: &Config{}, cache: map[string]*cachedFile{name: {src: src, where: name}}}
 	p.initBounds(name, opts)
 	p.prefix = opts.Prefix
 	switch p.prefix {
@@ -136,11 +143,26 @@ func (p *parser) parseFile(name, where, src string, ctx Ctx, includedBy *Directi
 	p.stack = append(p.stack, name)
 	defer func() { p.stack = p.stack[:len(p.stack)-1] }()
 
-	lx := newLexer(where, src)
-	lx.maxWords = p.bounds.MaxWords
+	cf := p.cache[name]
+	var c *cursor
+	if replay && cf != nil && cf.first != nil && cf.src == src {
+		c = replayCursor(cf.first, cf.eof)
+	} else {
+		lx := newLexer(where, src)
+		lx.maxWords = p.bounds.MaxWords
+		c = lexCursor(lx, p.words)
+	}
 	n := len(p.cfg.Errors)
-	f.Directives, _, _ = p.parseBlock(lx, f, nil, ctx, 0)
-	f.Comments = lx.comments
+	var ok bool
+	f.Directives, _, ok = p.parseBlock(c, f, nil, ctx, 0)
+	if c.lx != nil {
+		f.Comments = c.lx.comments
+		if ok && c.whole && cf != nil && cf.src == src {
+			cf.first, cf.eof = f, c.where
+		}
+	} else {
+		f.Comments = c.replayedComments(cf.first)
+	}
 	templateHint(p.cfg.Errors[n:], where, src)
 	return f
 }
@@ -177,9 +199,9 @@ func templateHint(errs []*Error, file, src string) {
 // position of its closing "}". ok is false after a syntax error, which ends
 // the reading of the file: nginx stops there, and so does the linter rather
 // than guess.
-func (p *parser) parseBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, depth int) (dirs []*Directive, closePos Pos, ok bool) {
+func (p *parser) parseBlock(c *cursor, f *File, parent *Directive, ctx Ctx, depth int) (dirs []*Directive, closePos Pos, ok bool) {
 	base := len(p.dirStack)
-	closePos, ok = p.readBlock(lx, f, parent, ctx, depth)
+	closePos, ok = p.readBlock(c, f, parent, ctx, depth)
 	return p.popDirs(base), closePos, ok
 }
 
@@ -205,10 +227,10 @@ func (p *parser) popDirs(base int) []*Directive {
 
 // readBlock is parseBlock's loop: it pushes the block's directives on
 // p.dirStack (nested blocks push and pop theirs above them).
-func (p *parser) readBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, depth int) (closePos Pos, ok bool) {
+func (p *parser) readBlock(c *cursor, f *File, parent *Directive, ctx Ctx, depth int) (closePos Pos, ok bool) {
 	base := len(p.dirStack)
 	for {
-		words, t, tpos, err := lx.read()
+		words, t, tpos, err := c.read()
 		if err != nil {
 			p.addError(err)
 			return Pos{}, false
@@ -270,17 +292,12 @@ func (p *parser) readBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, depth
 			p.addError(e)
 		}
 
-		if block && strings.HasSuffix(d.Name, "_by_lua_block") {
-			end := luaBlockEnd(lx.src, lx.pos)
-			if end < 0 {
-				lx.advanceTo(len(lx.src))
-				p.errorAt(f.Path, lx.here(len(lx.src)), `unexpected end of file, expecting "}"`)
+		if block && isLuaBlock(d.Name) {
+			body, closeAt, ok := c.lua()
+			if !ok {
+				p.errorAt(f.Path, c.where, `unexpected end of file, expecting "}"`)
 				return Pos{}, false
 			}
-			body := lx.src[lx.pos:end]
-			lx.advanceTo(end)
-			closeAt := lx.here(end)
-			lx.advanceTo(end + 1)
 			d.Block = &Block{Open: tpos, Close: closeAt, Raw: body}
 			d.End = Pos{Offset: closeAt.Offset + 1, Line: closeAt.Line, Column: closeAt.Column + 1}
 			continue
@@ -291,11 +308,11 @@ func (p *parser) readBlock(lx *lexer, f *File, parent *Directive, ctx Ctx, depth
 				p.errorAt(f.Path, tpos, "blocks nested more than %d levels deep", p.bounds.MaxNesting)
 				return Pos{}, false
 			}
-			inner, closeAt, ok := p.parseBlock(lx, f, d, child, depth+1)
+			inner, closeAt, ok := p.parseBlock(c, f, d, child, depth+1)
 			d.Block = &Block{Open: tpos, Close: closeAt, Directives: inner}
 			if !ok {
 				// Unclosed: the block ends where reading stopped.
-				d.Block.Close = lx.here(lx.pos)
+				d.Block.Close = c.where
 				d.End = d.Block.Close
 				return Pos{}, false
 			}
@@ -371,20 +388,27 @@ func (p *parser) errPos(d *Directive, tpos Pos) Pos {
 	return tpos
 }
 
+// newDirective makes a directive of words, which are its own (recorded for
+// the file, shared by its occurrences, never changed).
 func (p *parser) newDirective(words []Word, f *File, parent *Directive, ctx Ctx) *Directive {
 	if len(p.dirSlab) == 0 {
 		p.dirSlab = make([]Directive, 128)
 	}
 	d := &p.dirSlab[0]
 	p.dirSlab = p.dirSlab[1:]
-	if len(p.wordSlab) < len(words) {
-		p.wordSlab = make([]Word, max(512, len(words)))
-	}
-	ws := p.wordSlab[:len(words):len(words)]
-	p.wordSlab = p.wordSlab[len(words):]
-	copy(ws, words)
-	*d = Directive{Name: ws[0].Value, Words: ws, Start: ws[0].Start, File: f, Parent: parent, Ctx: ctx}
+	*d = Directive{Name: words[0].Value, Words: words, Start: words[0].Start, File: f, Parent: parent, Ctx: ctx}
 	return d
+}
+
+// words returns a slice of n words cut from a slab: a configuration has
+// hundreds of thousands of them.
+func (p *parser) words(n int) []Word {
+	if len(p.wordSlab) < n {
+		p.wordSlab = make([]Word, max(512, n))
+	}
+	ws := p.wordSlab[:n:n]
+	p.wordSlab = p.wordSlab[n:]
+	return ws
 }
 
 // advanceTo moves the lexer to offset off, counting lines on the way.
