@@ -29,6 +29,14 @@ type Protocol struct {
 	// Evidence is the project source or documentation the interval comes
 	// from.
 	Evidence string
+	// Fallback names the plain HTTP requests the protocol's clients send
+	// to the same endpoint (long-polling transports), "" when its clients
+	// open only the WebSocket there. WS004 uses it: with Upgrade and
+	// Connection both hard-coded, those requests reach the backend as
+	// handshakes.
+	Fallback string
+	// FallbackEvidence is the documentation that says so.
+	FallbackEvidence string
 }
 
 // Protocols is the heartbeat table, most specific endpoints first. Each
@@ -67,6 +75,9 @@ var Protocols = []*Protocol{
 		Sender:    "the server",
 		Setting:   "pingInterval",
 		Evidence:  "https://socket.io/docs/v4/server-options/#pinginterval (default 25000 ms)",
+		Fallback:  "the long-polling requests every Socket.IO client starts with (transport=polling)",
+		FallbackEvidence: "https://socket.io/docs/v4/how-it-works/#upgrade-mechanism (the client first establishes " +
+			"an HTTP long-polling connection, then upgrades)",
 	},
 	{
 		Name:      "SockJS",
@@ -75,6 +86,9 @@ var Protocols = []*Protocol{
 		Sender:    "the server",
 		Setting:   "heartbeat_delay",
 		Evidence:  "https://github.com/sockjs/sockjs-node#server-class (heartbeat_delay, default 25000 ms)",
+		Fallback:  "the /info request every SockJS client starts with, and its xhr and eventsource fallbacks",
+		FallbackEvidence: "https://github.com/sockjs/sockjs-protocol (the client first GETs <prefix>/info, then " +
+			"opens <prefix>/<server>/<session>/<transport>)",
 	},
 	{
 		Name:      "ASP.NET Core SignalR",

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -25,7 +26,9 @@ var WS004 = &Rule{
 			"`Upgrade websocket` says it only speaks WebSocket); and whole applications mounted under a one-segment " +
 			"sub-path (`location /app/`, `location __PATH__/`) that the location evidently serves pages for: it sets " +
 			"sub_filter, proxy_redirect, rewrite, expires or client_max_body_size. A dedicated endpoint such as " +
-			"`/livekit/sfu/` is left alone.",
+			"`/livekit/sfu/` is left alone, except a Socket.IO or SockJS endpoint with `Upgrade` hard-coded too: its clients " +
+			"start with plain polling requests there (SockJS with `/info`), and with both headers fixed each of them reaches " +
+			"the backend as a handshake without a Sec-WebSocket-Key, which it refuses with 400.",
 		Bad: `events {}
 http {
     server {
@@ -84,6 +87,15 @@ func checkWS004(p *Pass) {
 					mixed = loc
 					break
 				}
+			} else if up, ok := fixedUpgrade(m, loc); ok && w.Protocol != nil && w.Protocol.Fallback != "" {
+				// A Socket.IO or SockJS endpoint serves its clients'
+				// polling requests too: with both headers fixed, each of
+				// them arrives as a handshake.
+				p.Report(d, fmt.Sprintf("Connection %q and Upgrade %q (%s) are sent on every request proxied from %s (%s), ordinary ones too: %s reach the backend as WebSocket handshakes without a Sec-WebSocket-Key, which it refuses with 400, so clients that start with them never connect",
+					value, up.Value, up.Dir.Position().String(), w.Describe(), w.Why, w.Protocol.Fallback),
+					"send the client's own header: `proxy_set_header Upgrade $http_upgrade;` and `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block",
+					RelatedAt(up.Dir, "Upgrade hard-coded here"))
+				break
 			}
 		}
 		if mixed == nil {
@@ -108,3 +120,13 @@ func checkWS004(p *Pass) {
 }
 
 func sameDir(a, b *parser.Directive) bool { return a == b }
+
+// fixedUpgrade returns the Upgrade header loc sends when it is a fixed,
+// non-empty value (`Upgrade websocket`); false otherwise.
+func fixedUpgrade(m *model.Model, loc *model.Location) (model.Header, bool) {
+	ups, _ := configured(m, loc.Block, "Upgrade")
+	if len(ups) == 0 || len(variables(ups[0].Value)) > 0 || strings.TrimSpace(ups[0].Value) == "" {
+		return model.Header{}, false
+	}
+	return ups[0], true
+}
