@@ -37,6 +37,10 @@ type Protocol struct {
 	Fallback string
 	// FallbackEvidence is the documentation that says so.
 	FallbackEvidence string
+	// URIs are the paths below the endpoint its clients open, when the
+	// protocol fixes them (examples of each shape, with made-up ids); nil
+	// when any path below it may be one. WS007 tests only these.
+	URIs []string
 }
 
 // Protocols is the heartbeat table, most specific endpoints first. Each
@@ -87,6 +91,9 @@ var Protocols = []*Protocol{
 		Setting:   "heartbeat_delay",
 		Evidence:  "https://github.com/sockjs/sockjs-node#server-class (heartbeat_delay, default 25000 ms)",
 		Fallback:  "the /info request every SockJS client starts with, and its xhr and eventsource fallbacks",
+		URIs: []string{"", "/", "/info", "/websocket", "/123/a1b2c3d4/websocket", "/123/a1b2c3d4/xhr",
+			"/123/a1b2c3d4/xhr_send", "/123/a1b2c3d4/xhr_streaming", "/123/a1b2c3d4/eventsource",
+			"/123/a1b2c3d4/htmlfile", "/123/a1b2c3d4/jsonp", "/123/a1b2c3d4/jsonp_send"},
 		FallbackEvidence: "https://github.com/sockjs/sockjs-protocol (the client first GETs <prefix>/info, then " +
 			"opens <prefix>/<server>/<session>/<transport>)",
 	},

@@ -28,7 +28,9 @@ var WS007 = &Rule{
 			"in a file extension (`.php`, `.js`, `.png`...) or go through a hidden segment (`/.git`), which WebSocket " +
 			"clients do not open, with one exception: a Socket.IO server serves its browser client at " +
 			"`/socket.io/socket.io.js` (and `.min.js`, `.esm.min.js`), so a static-file regex such as `~* \\.(js|css)$` " +
-			"that takes those from a `/socket.io/` location breaks every page that loads the client from there.",
+			"that takes those from a `/socket.io/` location breaks every page that loads the client from there. For a SockJS " +
+			"endpoint (`location /sockjs`), whose clients open only `/sockjs/info` and `/sockjs/<server>/<session>/<transport>`, " +
+			"only a regex that takes one of those counts.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
@@ -95,6 +97,25 @@ func checkWS007(p *Pass) {
 			if !consulted(r, w.Location) || proxiesWebSocket(p.Model, r) {
 				continue
 			}
+			if cands := protocolURIs(w); cands != nil {
+				// The protocol fixes the URIs its clients open: only
+				// those count (Zulip's "~ /json/events" takes
+				// "/sockjs/json/events", which no SockJS client opens).
+				example := ""
+				for _, uri := range cands {
+					if takenBy(w.Location, r, uri) {
+						example = uri
+						break
+					}
+				}
+				if example == "" {
+					continue
+				}
+				if reportWS007(p, w, r, example) {
+					break
+				}
+				continue
+			}
 			example, err := r.Regex.Example(w.Name, func(uri string) bool {
 				return takenBy(w.Location, r, uri)
 			})
@@ -106,21 +127,56 @@ func checkWS007(p *Pass) {
 			if err != nil {
 				continue
 			}
-			guard := guardFor(w.Location, r)
-			fix := fmt.Sprintf("write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name)
-			extra := ""
-			if guard != w.Location {
-				fix = "add ^~ to the outer location " + model.Quote(guard.Match()) + ", at the regex's level: a ^~ on the nested location does not stop the outer level's regexes"
-				extra = "; ^~ on a nested location does not stop the regexes of an outer level"
-			} else if w.Modifier == "^~" {
-				continue
+			if reportWS007(p, w, r, example) {
+				break
 			}
-			p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
-				model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(example), model.Quote(w.Match()), w.Why, extra),
-				fix, RelatedAt(r.Dir, "this regex location takes %s", example))
-			break
 		}
 	}
+}
+
+// reportWS007 reports that regex location r takes example, a request for
+// WebSocket location w, and returns true; false (and no report) when a ^~
+// on w already keeps r away.
+func reportWS007(p *Pass, w *WSLocation, r *model.Location, example string) bool {
+	guard := guardFor(w.Location, r)
+	fix := fmt.Sprintf("write `location ^~ %s` so that nginx does not try regex locations for its URIs", w.Name)
+	extra := ""
+	if guard != w.Location {
+		fix = "add ^~ to the outer location " + model.Quote(guard.Match()) + ", at the regex's level: a ^~ on the nested location does not stop the outer level's regexes"
+		extra = "; ^~ on a nested location does not stop the regexes of an outer level"
+	} else if w.Modifier == "^~" {
+		return false
+	}
+	p.ReportWS(w, w.Dir, fmt.Sprintf("regex location %s (%s) takes %s, a request under WebSocket location %s (%s): nginx tries regex locations after finding the longest prefix, unless it has ^~, so that WebSocket request is handled by the regex location%s",
+		model.Quote(r.Match()), r.Dir.Position().String(), model.Quote(example), model.Quote(w.Match()), w.Why, extra),
+		fix, RelatedAt(r.Dir, "this regex location takes %s", example))
+	return true
+}
+
+// protocolURIs returns the URIs the clients of w's protocol open below it,
+// when the protocol fixes them and w's path ends at the protocol's
+// endpoint (SockJS: <prefix>/info, <prefix>/<server>/<session>/<transport>);
+// nil when any URI below w may be one.
+func protocolURIs(w *WSLocation) []string {
+	segs := pathWords(w.Location)
+	if w.Protocol == nil || len(w.Protocol.URIs) == 0 || !w.IsPrefix() || len(segs) == 0 {
+		return nil
+	}
+	last := false
+	for _, ep := range w.Protocol.Endpoints {
+		if len(ep) == 1 && strings.EqualFold(segs[len(segs)-1], ep[0]) {
+			last = true
+		}
+	}
+	if !last {
+		return nil
+	}
+	base := strings.TrimSuffix(w.Name, "/")
+	out := make([]string, 0, len(w.Protocol.URIs))
+	for _, u := range w.Protocol.URIs {
+		out = append(out, base+u)
+	}
+	return out
 }
 
 // socketIOBundles are the browser client files a Socket.IO server serves
