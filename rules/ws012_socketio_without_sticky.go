@@ -91,7 +91,7 @@ func checkWS012(p *Pass) {
 			continue
 		}
 		reported[pass] = true
-		p.Report(pass, fmt.Sprintf("%s proxies Socket.IO to upstream %s, which balances %d servers round-robin without ip_hash, hash or sticky: the polling requests of one session land on different servers, which answer 400 \"Session ID unknown\", and clients reconnect in a loop",
+		p.ReportWS(w, pass, fmt.Sprintf("%s proxies Socket.IO to upstream %s, which balances %d servers round-robin without ip_hash, hash or sticky: the polling requests of one session land on different servers, which answer 400 \"Session ID unknown\", and clients reconnect in a loop",
 			w.Describe(), up.Name, len(servers)),
 			fmt.Sprintf("add `ip_hash;` (or `hash $remote_addr consistent;`) to upstream %s", up.Name),
 			RelatedAt(up.Dir, "upstream %s has %d servers and no sticky balancing", up.Name, len(servers)))

@@ -77,7 +77,7 @@ func checkWS013(p *Pass) {
 			if h.Value == "" {
 				what = "removes the Origin header"
 			}
-			p.Report(h.Dir, fmt.Sprintf("%s (%s) %s for its WebSocket handshakes: the backend can no longer tell its own pages from any other site's, so a malicious page can open the user's authenticated WebSocket (cross-site WebSocket hijacking)",
+			p.ReportWS(w, h.Dir, fmt.Sprintf("%s (%s) %s for its WebSocket handshakes: the backend can no longer tell its own pages from any other site's, so a malicious page can open the user's authenticated WebSocket (cross-site WebSocket hijacking)",
 				w.Describe(), w.Why, what),
 				"remove this line so the browser's Origin reaches the backend; for a 403 \"origin not allowed\", pass `proxy_set_header Host $host;` or allow the site's origin in the backend")
 		}

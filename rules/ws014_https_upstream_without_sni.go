@@ -75,7 +75,7 @@ func checkWS014(p *Pass) {
 		if on := w.Inherited("proxy_ssl_server_name"); on != nil && strings.EqualFold(on.Arg(0), "on") {
 			continue
 		}
-		p.Report(pass, fmt.Sprintf("%s (%s) proxies to https://%s without `proxy_ssl_server_name on`, so nginx sends no server name (SNI) in its TLS handshake: a backend that serves several names from one address (a CDN, a shared host, an ingress) fails the handshake (\"SSL_do_handshake() failed\" in the error log) and nginx answers 502",
+		p.ReportWS(w, pass, fmt.Sprintf("%s (%s) proxies to https://%s without `proxy_ssl_server_name on`, so nginx sends no server name (SNI) in its TLS handshake: a backend that serves several names from one address (a CDN, a shared host, an ingress) fails the handshake (\"SSL_do_handshake() failed\" in the error log) and nginx answers 502",
 			w.Describe(), w.Why, host),
 			"add `proxy_ssl_server_name on;` to this location, or to its server or http block")
 	}
