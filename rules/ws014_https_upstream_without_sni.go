@@ -142,6 +142,24 @@ func checkUpstreamSNI(p *Pass, w *WSLocation, pass *parser.Directive, on bool) {
 		RelatedAt(server, "a DNS name: its TLS server picks the certificate by the name nginx sends"))
 }
 
+// UpstreamSSLName returns, for a proxy_pass URL https://BLOCK naming an
+// upstream block with a server named by a DNS name, the name
+// proxy_ssl_name must give (WS014's fix); false for anything else.
+func UpstreamSSLName(m *model.Model, raw string) (string, bool) {
+	u, err := model.ParseProxyURL(raw)
+	if err != nil || u.Scheme != "https" || u.Variables {
+		return "", false
+	}
+	up := m.Upstreams[strings.ToLower(u.Host)]
+	if up == nil {
+		return "", false
+	}
+	if s, name := dnsServer(up); s != nil {
+		return name, true
+	}
+	return "", false
+}
+
 // dnsServer returns the first server of an upstream block named by a DNS
 // name with a dot (not an address, not a unix socket), and that name.
 func dnsServer(up *model.Upstream) (*parser.Directive, string) {
