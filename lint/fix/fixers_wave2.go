@@ -97,18 +97,19 @@ func fixWS014(p *Plan, d *rules.Diagnostic) bool {
 	if b == nil {
 		return false
 	}
-	// An upstream block of DNS names also needs the name to send.
+	// An upstream block of DNS names also needs the name to send, and may
+	// have SNI on already.
 	name, block := rules.UpstreamSSLName(p.m, d.Node.Arg(0))
+	on := b.Inherited("proxy_ssl_server_name")
+	switch own := b.Get("proxy_ssl_server_name"); {
+	case block && on != nil && strings.EqualFold(on.Arg(0), "on"):
+	case own != nil && len(own.Words) == 2:
+		p.replaceWord(d, own, 1, "on")
+	default:
+		p.add(d, b, func(a *addition) { a.addLine("proxy_ssl_server_name on;") })
+	}
 	if block && b.Inherited("proxy_ssl_name") == nil {
 		p.add(d, b, func(a *addition) { a.addLine("proxy_ssl_name " + name + ";") })
 	}
-	if on := b.Inherited("proxy_ssl_server_name"); block && on != nil && strings.EqualFold(on.Arg(0), "on") {
-		return true
-	}
-	if own := b.Get("proxy_ssl_server_name"); own != nil && len(own.Words) == 2 {
-		p.replaceWord(d, own, 1, "on")
-		return true
-	}
-	p.add(d, b, func(a *addition) { a.addLine("proxy_ssl_server_name on;") })
 	return true
 }
