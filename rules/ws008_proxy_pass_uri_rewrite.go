@@ -27,7 +27,8 @@ var WS008 = &Rule{
 			"mounting a whole application under a sub-path (`location /app/` with `proxy_pass http://b/`) is deliberate. " +
 			"A path changed by `rewrite` is judged on what the backend receives, as nginx evaluates the rewrite: a double " +
 			"slash, or proxy_pass's URI part ignored after `rewrite ... break` in the same location (nginx then sends the " +
-			"rewritten URI whole); a rewrite that only moves the endpoint to another path is deliberate and not reported.",
+			"rewritten URI whole); a rewrite that only moves the endpoint to another path is deliberate and not reported. A regex location, whose " +
+			"proxy_pass nginx refuses with a URI part, is judged on its rewrites, for a URI the regex takes.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
@@ -67,11 +68,23 @@ http {
 func checkWS008(p *Pass) {
 	m := p.Model
 	for _, w := range p.WebSocketLocations() {
-		if !w.IsPrefix() && w.Modifier != "=" {
-			continue
-		}
 		pass := w.Get("proxy_pass")
 		if pass == nil {
+			continue
+		}
+		if w.IsRegex() {
+			// nginx refuses a URI part here (without variables), but a
+			// rewrite in the location still changes the path.
+			if w.Via != nil {
+				rewrittenPath(p, w, pass, w.Via)
+			} else if example, ok := regexExampleURI(w.Location); ok {
+				if rw := followHandshakeAt(m, w.Location, example); rw != nil {
+					rewrittenPath(p, w, pass, rw)
+				}
+			}
+			continue
+		}
+		if !w.IsPrefix() && w.Modifier != "=" {
 			continue
 		}
 		if w.Via != nil {
@@ -149,4 +162,29 @@ func rewrittenPath(p *Pass, w *WSLocation, pass *parser.Directive, rw *Rewritten
 		directiveText(rw.Rewrite), where, rw.Example, target, how, rw.Example),
 		"change the rewrite (or drop it) so that the backend receives the path its WebSocket server listens on",
 		append(locationRelated(w.Location), RelatedAt(pass, "this proxy_pass sends %s", target))...)
+}
+
+// regexExampleURI returns a handshake URI that nginx hands to regex
+// location loc: the shortest the regex takes, with a last segment
+// ("/ws/socket" rather than "/ws") when the regex takes that too, so that
+// what a rewrite does to the rest of the path shows.
+func regexExampleURI(loc *model.Location) (string, bool) {
+	if loc.Regex == nil || loc.Server == nil {
+		return "", false
+	}
+	takes := func(uri string) bool {
+		if staticFile(uri) || strings.Contains(uri, "/.") {
+			return false
+		}
+		lm := loc.Server.FindLocation(uri)
+		return lm.Err == nil && !lm.Redirect && lm.Location == loc
+	}
+	example, err := loc.Regex.Example("/", takes)
+	if err != nil {
+		return "", false
+	}
+	if longer := strings.TrimSuffix(example, "/") + "/socket"; takes(longer) {
+		return longer, true
+	}
+	return example, true
 }

@@ -160,7 +160,16 @@ type Rewritten struct {
 // the URI and nginx then proxies the handshake, all statically known.
 func followHandshake(m *model.Model, loc *model.Location) *Rewritten {
 	example, ok := exampleURI(loc)
-	if !ok || loc.Server == nil || !hasRewrite(loc.Block) {
+	if !ok {
+		return nil
+	}
+	return followHandshakeAt(m, loc, example)
+}
+
+// followHandshakeAt is followHandshake for a given handshake URI (a regex
+// location's example).
+func followHandshakeAt(m *model.Model, loc *model.Location, example string) *Rewritten {
+	if loc.Server == nil || !hasRewrite(loc.Block) {
 		return nil
 	}
 	a := m.RouteFrom(loc, model.HTTPRequest{Target: example, Headers: model.WebSocketHeaders()})
