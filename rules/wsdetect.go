@@ -92,7 +92,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 			continue
 		}
 		rw := followHandshake(m, loc)
-		if rw == nil || rw.Answer.Location == loc || rw.Answer.Block != rw.Answer.Location.Block || moved[rw.Answer.Location] != nil {
+		if rw == nil || rw.Answer.Location == loc || !within(rw.Answer.Block, rw.Answer.Location) || moved[rw.Answer.Location] != nil {
 			continue
 		}
 		moved[rw.Answer.Location] = rw
@@ -141,6 +141,21 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 		}
 	}
 	return ix
+}
+
+// within reports whether block b is loc's own block or an if or
+// limit_except block inside it (whose proxy_pass runs with loc's headers
+// and HTTP version: those blocks cannot set them).
+func within(b *model.Block, loc *model.Location) bool {
+	for ; b != nil; b = b.Parent {
+		if b == loc.Block {
+			return true
+		}
+		if b.Kind != model.KindIf && b.Kind != model.KindLimitExcept {
+			return false
+		}
+	}
+	return false
 }
 
 // Rewritten is what a WebSocket location's rewrite directives do with a
