@@ -189,8 +189,11 @@ func (s *Server) contextOf(doc *document) *lintContext {
 	// Alone, with the conf prefix nginx would use.
 	prefix := s.opts.Prefix
 	if prefix == "" {
-		if near := nearestEntry(doc.path, s.rootFor(doc.path)); near != "" {
+		root := s.rootFor(doc.path)
+		if near := nearestEntry(doc.path, root); near != "" {
 			prefix = filepath.Dir(near)
+		} else if root != "" {
+			prefix = filepath.Dir(doc.path) // not an nginx.conf above the root
 		}
 	}
 	c := s.lintAlone(doc, ov, prefix)
