@@ -16,7 +16,7 @@ import (
 // notifications in, responses and published diagnostics out.
 type client struct {
 	t      testing.TB
-	out    *io.PipeWriter // to the server
+	out    io.WriteCloser // to the server
 	conn   *conn
 	msgs   chan []byte
 	nextID int

@@ -1,8 +1,12 @@
 package lsp
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -260,4 +264,166 @@ func TestSessionOutsideWorkspace(t *testing.T) {
 	}
 	c.shutdown()
 	checkNothingOutside(t, c, traps)
+}
+
+// buildBinary builds nginx-wslint for tests that run it as an editor does.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "nginx-wslint")
+	build := exec.Command("go", "build", "-o", bin, "github.com/nginx-wslint/nginx-wslint/cmd/nginx-wslint")
+	if b, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	return bin
+}
+
+// startProcess runs "nginx-wslint lsp" in dir and talks to it on its
+// standard input and output, as an editor does.
+func startProcess(t *testing.T, bin, dir string, stderr io.Writer) *client {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*waitTimeout)
+	cmd := exec.CommandContext(ctx, bin, "lsp")
+	cmd.Dir = dir
+	cmd.Stderr = stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outp, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c := &client{
+		t: t, out: in, conn: newConn(outp, in), msgs: make(chan []byte, 1024),
+		latest: map[string]PublishDiagnosticsParams{}, publishes: map[string]int{}, done: make(chan error, 1),
+	}
+	go func() {
+		defer close(c.msgs)
+		for {
+			body, err := c.conn.read()
+			if err != nil {
+				c.done <- cmd.Wait()
+				return
+			}
+			c.msgs <- body
+		}
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if !c.exited {
+			_ = in.Close()
+		}
+	})
+	return c
+}
+
+// The .nginx-wslint.toml the server reads from its working directory (the
+// workspace, as editors start it) follows the command line's rules: a
+// symlink or a FIFO is refused unopened, quickly, quoting nothing; a root
+// it sets may narrow the workspace folder, never widen it.
+func TestProcessWorkspaceConfig(t *testing.T) {
+	dir, traps := attackTree(t)
+	ws, out := filepath.Join(dir, "ws"), filepath.Join(dir, "out")
+	writeTo(t, filepath.Join(out, "secret.toml"), "disable = [\""+canary+"\"]\n")
+	bin := buildBinary(t)
+	toml := filepath.Join(ws, ".nginx-wslint.toml")
+	refused := "nginx-wslint: " + toml + " is not a regular file (%s), so it is not read; remove it, or give --config FILE or --config none\n"
+	for _, c := range []struct{ link, kind string }{
+		{"/dev/zero", "a symlink"},
+		{"../out/secret.toml", "a symlink"},
+		{"../out/fifo.conf", "a symlink"},
+		{"", "a FIFO"},
+	} {
+		_ = os.Remove(toml)
+		if c.link != "" {
+			if err := os.Symlink(c.link, toml); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var trap *fifoTrap
+		if c.link == "" {
+			trap = newFIFOTrap(t, toml)
+		}
+		var stderr strings.Builder
+		start := time.Now()
+		cl := startProcess(t, bin, ws, &stderr)
+		var err error
+		select {
+		case err = <-cl.done:
+		case <-time.After(waitTimeout):
+			t.Fatalf("%s: the server did not stop", c.link)
+		}
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+			t.Errorf("%s: the server ended with %v, want exit status 2", c.link, err)
+		}
+		if want := fmt.Sprintf(refused, c.kind); stderr.String() != want {
+			t.Errorf("%s: stderr %q, want %q", c.link, stderr.String(), want)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: %v to refuse", c.link, d)
+		}
+		if trap != nil && trap.wasOpened() {
+			t.Error("the FIFO .nginx-wslint.toml was opened")
+		}
+	}
+	// root = "/" in the workspace's file: the workspace folder still
+	// confines its configuration.
+	_ = os.Remove(toml)
+	writeTo(t, toml, "root = \"/\"\n")
+	main := filepath.Join(ws, "nginx.conf")
+	text := "events {}\nhttp {\n    include " + out + "/secret.conf;\n    include ../out/secret.conf;\n}\n"
+	writeTo(t, main, text)
+	var stderr strings.Builder
+	cl := startProcess(t, bin, ws, &stderr)
+	cl.initialize(ws, nil)
+	uri := cl.open(main, text)
+	ds := cl.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
+	want := `3:5 2 open() "` + out + `/secret.conf" failed (2: No such file or directory) (looked for it at ` + ws + `/secret.conf; what it would set is unknown, so the WebSocket checks it could change are skipped)
+4:5 2 include refused: "` + ws + `/../out/secret.conf" lies outside the workspace folder ` + ws + `, and is not read (only files inside the workspace folder are read)
+`
+	if got := lines(ds); got != want {
+		t.Errorf("diagnostics with root = \"/\" in the workspace's .nginx-wslint.toml:\n%s\nwant:\n%s", got, want)
+	}
+	cl.shutdown()
+	if stderr.Len() > 0 {
+		t.Errorf("stderr: %s", stderr.String())
+	}
+	checkNothingOutside(t, cl, traps)
+}
+
+// The root of each configuration, by where its main file lies.
+func TestRootFor(t *testing.T) {
+	for _, c := range []struct {
+		roots            []string
+		root, configRoot string
+		file, want       string
+	}{
+		{[]string{"/w"}, "", "", "/w/x/nginx.conf", "/w"},
+		{[]string{"/w", "/w/x"}, "", "", "/w/x/nginx.conf", "/w/x"},
+		{[]string{"/w/x", "/w"}, "", "", "/w/x/nginx.conf", "/w/x"},
+		{[]string{"/w"}, "", "", "/wx/nginx.conf", ""},
+		{[]string{"/w"}, "", "", "/etc/nginx/nginx.conf", ""},
+		{nil, "", "", "/etc/nginx/nginx.conf", ""},
+		{[]string{"/"}, "", "", "/etc/nginx/nginx.conf", "/"},
+		// --root or initializationOptions.root replaces the folder.
+		{[]string{"/w"}, "/r", "", "/w/nginx.conf", "/r"},
+		// A .nginx-wslint.toml's root narrows the folder, never widens it.
+		{[]string{"/w"}, "", "/w/sub", "/w/sub/nginx.conf", "/w/sub"},
+		{[]string{"/w"}, "", "/", "/w/nginx.conf", "/w"},
+		{[]string{"/w"}, "", "/elsewhere", "/w/nginx.conf", "/w"},
+		{[]string{"/w"}, "", "/c", "/etc/nginx.conf", "/c"},
+	} {
+		s := NewServer(Options{Root: c.root, ConfigRoot: c.configRoot})
+		s.roots = c.roots
+		if got := s.rootFor(c.file); got != c.want {
+			t.Errorf("folders %v, root %q, config root %q: the root of %s is %q, want %q", c.roots, c.root, c.configRoot, c.file, got, c.want)
+		}
+	}
 }

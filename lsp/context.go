@@ -313,7 +313,7 @@ func (s *Server) lint(entry string, ov *overlay) *lintContext {
 		return c
 	}
 	root := s.rootFor(entry)
-	ov = ov.under(root, s.opts.Root == "")
+	ov = ov.under(root, root == s.folderOf(entry))
 	src, _, err := ov.ReadFile(entry)
 	if err != nil {
 		return nil
@@ -325,19 +325,29 @@ func (s *Server) lint(entry string, ov *overlay) *lintContext {
 // lintAlone lints doc as a main file of its own.
 func (s *Server) lintAlone(doc *document, ov *overlay, prefix string) *lintContext {
 	root := s.rootFor(doc.path)
-	ov = ov.under(root, s.opts.Root == "")
+	ov = ov.under(root, root == s.folderOf(doc.path))
 	popts := parser.Options{Prefix: prefix, Root: root, FS: ov}
 	return s.run(doc.path, Input{Name: doc.path, Src: doc.text, Parse: popts}, ov)
 }
 
 // rootFor is the directory the configuration whose main file is p is
 // confined to: --root (initializationOptions.root) when set, else the
-// innermost workspace folder holding p, else none (a file opened outside
-// the workspace is read as the command line reads it without --root).
+// innermost workspace folder holding p (or ConfigRoot inside it), else
+// ConfigRoot or none (a file opened outside the workspace is read as the
+// command line reads it without --root).
 func (s *Server) rootFor(p string) string {
 	if s.opts.Root != "" {
 		return s.opts.Root
 	}
+	folder := s.folderOf(p)
+	if cr := s.opts.ConfigRoot; cr != "" && (folder == "" || inside(folder, absPath(cr))) {
+		return cr
+	}
+	return folder
+}
+
+// folderOf is the innermost workspace folder holding p, "" for none.
+func (s *Server) folderOf(p string) string {
 	abs := absPath(p)
 	best := ""
 	for _, r := range s.roots {
