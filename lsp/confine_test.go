@@ -238,6 +238,20 @@ func TestSessionConfinedToItsFolder(t *testing.T) {
 		t.Errorf("diagnostics of b.conf:\n%s\nwant:\n%s", got, want)
 	}
 	c.shutdown()
+	// A main file named by initializationOptions.entry resolves relative
+	// includes against its own directory, not an nginx.conf's above it.
+	mainConf := filepath.Join(ws, "main.conf")
+	text = "events {}\nhttp {\n    include sites/missing.conf;\n}\n"
+	writeTo(t, mainConf, text)
+	c = startClient(t, Options{})
+	c.initialize(ws, map[string]string{"entry": "main.conf"})
+	uri = c.open(mainConf, text)
+	ds = c.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
+	want = `3:5 2 open() "` + ws + `/sites/missing.conf" failed (2: No such file or directory) (what it would set is unknown, so the WebSocket checks it could change are skipped)` + "\n"
+	if got := lines(ds); got != want {
+		t.Errorf("diagnostics of main.conf:\n%s\nwant:\n%s", got, want)
+	}
+	c.shutdown()
 	checkNothingOutside(t, c, traps)
 }
 

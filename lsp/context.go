@@ -318,7 +318,13 @@ func (s *Server) lint(entry string, ov *overlay) *lintContext {
 	if err != nil {
 		return nil
 	}
-	popts := parser.Options{Prefix: s.opts.Prefix, Root: root, FS: ov}
+	prefix := s.opts.Prefix
+	if prefix == "" && root != "" {
+		// nginx's conf prefix for the main file: its directory, not an
+		// nginx.conf's above the root.
+		prefix = filepath.Dir(entry)
+	}
+	popts := parser.Options{Prefix: prefix, Root: root, FS: ov}
 	return s.run(entry, Input{Name: entry, Src: src, Parse: popts}, ov)
 }
 
