@@ -55,7 +55,9 @@ type OSFS struct {
 // text shown over some of its files (the language server's unsaved
 // buffers). The parser applies the OSFS's rules through it, whatever its
 // type: the main file's confinement, the linted tree (nothing of a file
-// outside it is quoted) and the size bound of Options.Limits. OSFS is one.
+// outside it is quoted) and the size bound of Options.Limits. OSFS is one;
+// a type that embeds an OSFS must define Disk and WithDisk itself, or the
+// parser's WithDisk would replace it with the bare OSFS.
 type DiskFS interface {
 	FS
 	// Disk is the OSFS the files are read through.
