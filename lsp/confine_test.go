@@ -410,6 +410,21 @@ func TestProcessWorkspaceConfig(t *testing.T) {
 		t.Errorf("stderr: %s", stderr.String())
 	}
 	checkNothingOutside(t, cl, traps)
+	// A root inside the folder narrows it.
+	writeTo(t, toml, "root = \"sites\"\n")
+	writeTo(t, filepath.Join(ws, "extra.conf"), "proxy_http_version 1.1;\n")
+	site := filepath.Join(ws, "sites", "a.conf")
+	text = "location / {\n    include ../extra.conf;\n}\n"
+	writeTo(t, site, text)
+	cl = startProcess(t, bin, ws, &stderr)
+	cl.initialize(ws, nil)
+	uri = cl.open(site, text)
+	ds = cl.waitDiags(uri, func(ds []Diagnostic) bool { return len(ds) > 0 })
+	want = `2:5 2 include refused: "` + ws + `/sites/../extra.conf" lies outside the .nginx-wslint.toml root ` + ws + `/sites, and is not read (only files inside the .nginx-wslint.toml root are read)` + "\n"
+	if got := lines(ds); got != want {
+		t.Errorf("diagnostics with root = \"sites\" in the workspace's .nginx-wslint.toml:\n%s\nwant:\n%s", got, want)
+	}
+	cl.shutdown()
 }
 
 // The root of each configuration, by where its main file lies.

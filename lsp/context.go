@@ -136,14 +136,10 @@ func (o *overlay) ReadEntry(name string) (string, error) {
 	return o.base.ReadEntry(name)
 }
 
-// under returns the overlay confined to root ("" for none); in messages,
-// a workspace folder is called one.
-func (o *overlay) under(root string, folder bool) *overlay {
-	base := parser.OSFS{Root: root}
-	if folder {
-		base.RootName = "the workspace folder"
-	}
-	return &overlay{base: base, docs: o.docs, disk: o.disk}
+// under returns the overlay confined to root ("" for none), which messages
+// call name ("" for "--root").
+func (o *overlay) under(root, name string) *overlay {
+	return &overlay{base: parser.OSFS{Root: root, RootName: name}, docs: o.docs, disk: o.disk}
 }
 
 func (o *overlay) key(p string) string { return o.disk.key(p) }
@@ -313,7 +309,7 @@ func (s *Server) lint(entry string, ov *overlay) *lintContext {
 		return c
 	}
 	root := s.rootFor(entry)
-	ov = ov.under(root, root == s.folderOf(entry))
+	ov = ov.under(root, s.rootName(root, entry))
 	src, _, err := ov.ReadFile(entry)
 	if err != nil {
 		return nil
@@ -331,7 +327,7 @@ func (s *Server) lint(entry string, ov *overlay) *lintContext {
 // lintAlone lints doc as a main file of its own.
 func (s *Server) lintAlone(doc *document, ov *overlay, prefix string) *lintContext {
 	root := s.rootFor(doc.path)
-	ov = ov.under(root, root == s.folderOf(doc.path))
+	ov = ov.under(root, s.rootName(root, doc.path))
 	popts := parser.Options{Prefix: prefix, Root: root, FS: ov}
 	return s.run(doc.path, Input{Name: doc.path, Src: doc.text, Parse: popts}, ov)
 }
@@ -350,6 +346,17 @@ func (s *Server) rootFor(p string) string {
 		return cr
 	}
 	return folder
+}
+
+// rootName is what messages call rootFor(p).
+func (s *Server) rootName(root, p string) string {
+	switch {
+	case root == "" || s.opts.Root != "":
+		return "" // --root
+	case root == s.folderOf(p):
+		return "the workspace folder"
+	}
+	return "the .nginx-wslint.toml root"
 }
 
 // folderOf is the innermost workspace folder holding p, "" for none.
