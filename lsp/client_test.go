@@ -16,7 +16,7 @@ import (
 // notifications in, responses and published diagnostics out.
 type client struct {
 	t      testing.TB
-	out    *io.PipeWriter // to the server
+	out    io.WriteCloser // to the server
 	conn   *conn
 	msgs   chan []byte
 	nextID int
@@ -26,6 +26,8 @@ type client struct {
 	publishes map[string]int
 	done      chan error
 	exited    bool
+	// log is every message the server sent, as sent.
+	log []byte
 }
 
 // waitTimeout bounds every wait: long, for a loaded CI machine; a passing
@@ -78,6 +80,7 @@ func (c *client) next() *message {
 		if !ok {
 			c.t.Fatal("the server closed its output")
 		}
+		c.log = append(append(c.log, body...), '\n')
 		var m message
 		if err := json.Unmarshal(body, &m); err != nil {
 			c.t.Fatalf("the server sent invalid JSON %q: %v", body, err)

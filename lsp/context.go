@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -23,10 +24,15 @@ import (
 // nearest nginx.conf's directory (the prefix nginx would use) or, without
 // one, its own directory.
 
+// A configuration is confined to its root (see rootFor): no file outside it
+// is opened, as with the command line's --root (parser.OSFS).
+
 // overlay reads the open buffers in place of their files on disk, so that
-// unsaved text is linted in its context.
+// unsaved text is linted in its context. It is a parser.DiskFS: the disk is
+// read through base, whose Root confines every include, and the parser
+// applies base's bounds and linted tree to it as to the command line's.
 type overlay struct {
-	base parser.FS
+	base parser.OSFS
 	docs map[string]string // fileKey -> text
 	disk *diskCache
 }
@@ -36,8 +42,15 @@ type overlay struct {
 // again when its size or modification time changed; the real path of a
 // name is kept until the disk changes (a save, a watched-file event).
 type diskCache struct {
-	files map[string]cachedRead // by the name nginx opens
-	keys  map[string]string     // path -> fileKey
+	files map[diskKey]cachedRead
+	keys  map[string]string // path -> fileKey
+}
+
+// diskKey is a file read: the name nginx opens, read under a root with a
+// size bound (a file read without a root is not one read inside it).
+type diskKey struct {
+	root, name string
+	max        int64
 }
 
 type cachedRead struct {
@@ -47,7 +60,7 @@ type cachedRead struct {
 }
 
 func newDiskCache() *diskCache {
-	return &diskCache{files: map[string]cachedRead{}, keys: map[string]string{}}
+	return &diskCache{files: map[diskKey]cachedRead{}, keys: map[string]string{}}
 }
 
 // key is fileKey, cached.
@@ -63,25 +76,42 @@ func (d *diskCache) key(p string) string {
 // ReadFile implements parser.FS.
 func (o *overlay) ReadFile(name string) (string, string, error) {
 	src, where, err := o.read(name)
-	if text, ok := o.docs[o.disk.key(where)]; ok {
+	var outside *parser.OutsideRootError
+	if errors.As(err, &outside) {
+		return "", where, err // refused, open buffer or not
+	}
+	if text, ok := o.buffer(where); ok {
 		return text, where, nil
 	}
 	return src, where, err
 }
 
+// buffer returns the open buffer of the file at p, if any: under a root,
+// only one whose real path lies inside it (p may be a symlink the root maps
+// elsewhere than the kernel would).
+func (o *overlay) buffer(p string) (string, bool) {
+	k := o.disk.key(p)
+	text, ok := o.docs[k]
+	if !ok || o.base.Root == "" {
+		return text, ok
+	}
+	return text, inside(fileKey(o.base.Root), k)
+}
+
 func (o *overlay) read(name string) (string, string, error) {
-	if c, ok := o.disk.files[name]; ok {
+	dk := diskKey{root: o.base.Root, name: name, max: o.base.MaxFileSize}
+	if c, ok := o.disk.files[dk]; ok {
 		if st, err := os.Stat(c.where); err == nil && st.Size() == c.size && st.ModTime().Equal(c.mod) {
 			return c.src, c.where, nil
 		}
-		delete(o.disk.files, name)
+		delete(o.disk.files, dk)
 	}
 	src, where, err := o.base.ReadFile(name)
 	if err != nil {
 		return src, where, err
 	}
 	if st, serr := os.Stat(where); serr == nil && st.Mode().IsRegular() {
-		o.disk.files[name] = cachedRead{src: src, where: where, size: st.Size(), mod: st.ModTime()}
+		o.disk.files[dk] = cachedRead{src: src, where: where, size: st.Size(), mod: st.ModTime()}
 	}
 	return src, where, nil
 }
@@ -89,10 +119,33 @@ func (o *overlay) read(name string) (string, string, error) {
 // Glob implements parser.FS.
 func (o *overlay) Glob(pattern string) ([]string, error) { return o.base.Glob(pattern) }
 
+// Disk implements parser.DiskFS.
+func (o *overlay) Disk() parser.OSFS { return o.base }
+
+// WithDisk implements parser.DiskFS.
+func (o *overlay) WithDisk(base parser.OSFS) parser.DiskFS {
+	return &overlay{base: base, docs: o.docs, disk: o.disk}
+}
+
+// ReadEntry implements parser.DiskFS: a main file the user named, its
+// buffer when it is open.
+func (o *overlay) ReadEntry(name string) (string, error) {
+	if text, ok := o.docs[o.disk.key(name)]; ok {
+		return text, nil
+	}
+	return o.base.ReadEntry(name)
+}
+
+// under returns the overlay confined to root ("" for none), which messages
+// call name ("" for "--root").
+func (o *overlay) under(root, name string) *overlay {
+	return &overlay{base: parser.OSFS{Root: root, RootName: name}, docs: o.docs, disk: o.disk}
+}
+
 func (o *overlay) key(p string) string { return o.disk.key(p) }
 
 func (s *Server) newOverlay() *overlay {
-	o := &overlay{base: parser.OSFS{Root: s.opts.Root}, docs: map[string]string{}, disk: s.disk}
+	o := &overlay{docs: map[string]string{}, disk: s.disk}
 	for _, d := range s.docs {
 		o.docs[s.disk.key(d.path)] = d.text
 	}
@@ -132,8 +185,11 @@ func (s *Server) contextOf(doc *document) *lintContext {
 	// Alone, with the conf prefix nginx would use.
 	prefix := s.opts.Prefix
 	if prefix == "" {
-		if near := nearestEntry(doc.path); near != "" {
+		root := s.rootFor(doc.path)
+		if near := nearestEntry(doc.path, root); near != "" {
 			prefix = filepath.Dir(near)
+		} else if root != "" {
+			prefix = filepath.Dir(doc.path) // not an nginx.conf above the root
 		}
 	}
 	c := s.lintAlone(doc, ov, prefix)
@@ -182,19 +238,26 @@ func (s *Server) entries(doc *document) []string {
 	if s.opts.Entry != "" {
 		add(s.opts.Entry)
 	}
-	add(nearestEntry(doc.path))
+	add(nearestEntry(doc.path, s.rootFor(doc.path)))
 	for _, p := range s.workspaceEntries() {
 		add(p)
 	}
 	return out
 }
 
-// nearestEntry is the nginx.conf in p's directory or the nearest one above.
-func nearestEntry(p string) string {
+// nearestEntry is the nginx.conf in p's directory or the nearest one above
+// it, up to root when p lies inside root (one above it is not read).
+func nearestEntry(p, root string) string {
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}
+	if root = absPath(root); !inside(root, p) {
+		root = ""
+	}
 	for dir := filepath.Dir(p); ; dir = filepath.Dir(dir) {
+		if root != "" && !inside(root, dir) {
+			return ""
+		}
 		cand := filepath.Join(dir, "nginx.conf")
 		if fileExists(cand) {
 			return cand
@@ -245,18 +308,88 @@ func (s *Server) lint(entry string, ov *overlay) *lintContext {
 	if c := s.contexts[entry]; c != nil && c.gen == s.gen {
 		return c
 	}
+	root := s.rootFor(entry)
+	ov = ov.under(root, s.rootName(root, entry))
 	src, _, err := ov.ReadFile(entry)
 	if err != nil {
 		return nil
 	}
-	popts := parser.Options{Prefix: s.opts.Prefix, Root: s.opts.Root, FS: ov}
+	prefix := s.opts.Prefix
+	if prefix == "" && root != "" {
+		// nginx's conf prefix for the main file: its directory, not an
+		// nginx.conf's above the root.
+		prefix = filepath.Dir(entry)
+	}
+	popts := parser.Options{Prefix: prefix, Root: root, FS: ov}
 	return s.run(entry, Input{Name: entry, Src: src, Parse: popts}, ov)
 }
 
 // lintAlone lints doc as a main file of its own.
 func (s *Server) lintAlone(doc *document, ov *overlay, prefix string) *lintContext {
-	popts := parser.Options{Prefix: prefix, Root: s.opts.Root, FS: ov}
+	root := s.rootFor(doc.path)
+	ov = ov.under(root, s.rootName(root, doc.path))
+	popts := parser.Options{Prefix: prefix, Root: root, FS: ov}
 	return s.run(doc.path, Input{Name: doc.path, Src: doc.text, Parse: popts}, ov)
+}
+
+// rootFor is the directory the configuration whose main file is p is
+// confined to: --root (initializationOptions.root) when set, else the
+// innermost workspace folder holding p (or ConfigRoot inside it), else
+// ConfigRoot or none (a file opened outside the workspace is read as the
+// command line reads it without --root).
+func (s *Server) rootFor(p string) string {
+	if s.opts.Root != "" {
+		return s.opts.Root
+	}
+	folder := s.folderOf(p)
+	if cr := s.opts.ConfigRoot; cr != "" && (folder == "" || inside(folder, absPath(cr))) {
+		return cr
+	}
+	return folder
+}
+
+// rootName is what messages call rootFor(p).
+func (s *Server) rootName(root, p string) string {
+	switch {
+	case root == "" || s.opts.Root != "":
+		return "" // --root
+	case root == s.folderOf(p):
+		return "the workspace folder"
+	}
+	return "the .nginx-wslint.toml root"
+}
+
+// folderOf is the innermost workspace folder holding p, "" for none.
+func (s *Server) folderOf(p string) string {
+	abs := absPath(p)
+	best := ""
+	for _, r := range s.roots {
+		ra := absPath(r)
+		if !inside(ra, abs) {
+			// The folder as the client named it, or by its real path
+			// (a client may name files by theirs).
+			if ra = fileKey(ra); !inside(ra, abs) {
+				continue
+			}
+		}
+		if len(ra) > len(best) {
+			best = ra
+		}
+	}
+	return best
+}
+
+// absPath is p made absolute and clean.
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return filepath.Clean(p)
+}
+
+// inside reports whether p lies inside dir (both absolute and clean).
+func inside(dir, p string) bool {
+	return p == dir || strings.HasPrefix(p, strings.TrimSuffix(dir, "/")+"/")
 }
 
 func (s *Server) run(key string, in Input, ov *overlay) *lintContext {

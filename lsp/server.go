@@ -44,8 +44,16 @@ type Options struct {
 	// the nearest nginx.conf above the edited file, or one in a workspace
 	// folder that includes it. initializationOptions.entry overrides it.
 	Entry string
-	// Prefix and Root are the command line's --prefix and --root.
+	// Prefix and Root are the command line's --prefix and --root. Root
+	// replaces the workspace folder as the directory a configuration is
+	// confined to (see rootFor).
 	Prefix, Root string
+	// ConfigRoot is a root from a .nginx-wslint.toml found by looking up
+	// from the working directory, which may be the workspace's own (a pull
+	// request's): it may narrow a workspace folder, never widen it. A
+	// configuration in a folder that ConfigRoot does not lie in is confined
+	// to the folder.
+	ConfigRoot string
 	// Debounce is how long after the last change the buffer is linted
 	// again; 0 means DefaultDebounce, a negative value lints at once.
 	Debounce time.Duration

@@ -355,3 +355,75 @@ func TestWalkSkipsSpecialFiles(t *testing.T) {
 		t.Error("the FIFO was opened")
 	}
 }
+
+// shadowFS is a DiskFS that is not an OSFS, as the language server's
+// overlay of unsaved buffers is: one file's text is shown over the disk.
+type shadowFS struct {
+	disk         OSFS
+	name, text   string
+	withDiskUsed *bool
+}
+
+func (s shadowFS) ReadFile(name string) (string, string, error) {
+	if name == s.name {
+		return s.text, name, nil
+	}
+	return s.disk.ReadFile(name)
+}
+func (s shadowFS) Glob(pattern string) ([]string, error) { return s.disk.Glob(pattern) }
+func (s shadowFS) Disk() OSFS                            { return s.disk }
+func (s shadowFS) WithDisk(o OSFS) DiskFS {
+	*s.withDiskUsed = true
+	s.disk = o
+	return s
+}
+func (s shadowFS) ReadEntry(name string) (string, error) {
+	if name == s.name {
+		return s.text, nil
+	}
+	return s.disk.ReadEntry(name)
+}
+
+// An FS that reads the disk through an OSFS gets the OSFS's rules whatever
+// its type: the size bound of Limits, the linted tree (nothing of a file
+// outside it quoted), the main file's confinement under Root.
+func TestDiskFSRules(t *testing.T) {
+	dir, traps := confineTree(t)
+	r := filepath.Join(dir, "r")
+	out := filepath.Join(dir, "out")
+	writeFile(t, filepath.Join(r, "big.conf"), strings.Repeat("# padding\n", 10))
+	main := filepath.Join(r, "nginx.conf")
+	src := "include big.conf;\ninclude " + out + "/secret.conf;\ninclude shown.conf;\n"
+	used := false
+	fsys := shadowFS{name: filepath.Join(r, "shown.conf"), text: "}\n", withDiskUsed: &used}
+	cfg := ParseBytes(main, src, Options{FS: fsys, Context: CtxLocation, Limits: Limits{MaxFileSize: 50}})
+	_ = wantError(t, cfg, main, 1, 1, `"`+r+`/big.conf" is not read: the file is 100 bytes, more than the 50 bytes the linter reads from one file`)
+	_ = wantError(t, cfg, out+"/secret.conf", 1, 1, "nginx would report an error here (not quoted: the file lies outside the linted tree)")
+	_ = wantError(t, cfg, r+"/shown.conf", 1, 1, `unexpected "}"`)
+	if !used {
+		t.Error("the size bound was not passed on through WithDisk")
+	}
+	for _, e := range cfg.Errors {
+		if strings.Contains(e.Error(), canary) {
+			t.Errorf("outside content in %s", e)
+		}
+	}
+	// Under a root, the main file is read through ReadEntry after the
+	// OSFS's check: one inside the root whose real path leads out is
+	// refused; the text shown over the disk is read.
+	fsys.disk = OSFS{Root: r, RootName: "the workspace folder"}
+	if _, err := ParseFile(filepath.Join(r, "linkfile.conf"), Options{FS: fsys}); err == nil ||
+		err.Error() != `"`+r+`/linkfile.conf" leads outside the workspace folder `+r+` through the symlink `+r+`/linkfile.conf, and is not read` {
+		t.Errorf("main file through a symlink out of the root: %v", err)
+	}
+	cfg, err := ParseFile(filepath.Join(r, "shown.conf"), Options{FS: fsys, Context: CtxLocation})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = wantError(t, cfg, r+"/shown.conf", 1, 1, `unexpected "}"`)
+	for _, trap := range traps {
+		if trap.wasOpened() {
+			t.Errorf("%s was opened", trap.path)
+		}
+	}
+}

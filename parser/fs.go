@@ -44,9 +44,35 @@ type FS interface {
 // and is never opened; so is a file of size 0 such as those under /proc.
 type OSFS struct {
 	Root string
+	// RootName is what messages call Root: "" means "--root"; the
+	// language server's is "the workspace folder".
+	RootName string
 	// MaxFileSize bounds the size of one file; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
 }
+
+// DiskFS is an FS that reads the disk through an OSFS, possibly with other
+// text shown over some of its files (the language server's unsaved
+// buffers). The parser applies the OSFS's rules through it, whatever its
+// type: the main file's confinement, the linted tree (nothing of a file
+// outside it is quoted) and the size bound of Options.Limits. OSFS is one;
+// a type that embeds an OSFS must define Disk and WithDisk itself, or the
+// parser's WithDisk would replace it with the bare OSFS.
+type DiskFS interface {
+	FS
+	// Disk is the OSFS the files are read through.
+	Disk() OSFS
+	// WithDisk returns the same FS reading through o instead.
+	WithDisk(o OSFS) DiskFS
+	// ReadEntry reads a file the user named, as OSFS.ReadEntry does.
+	ReadEntry(name string) (string, error)
+}
+
+// Disk implements DiskFS.
+func (o OSFS) Disk() OSFS { return o }
+
+// WithDisk implements DiskFS.
+func (o OSFS) WithDisk(n OSFS) DiskFS { return n }
 
 // DefaultMaxFileSize is the largest file read by default: ten times the
 // largest real configuration file seen (a 60,000-line map of 6 MB).
@@ -66,16 +92,30 @@ func (e *MappedPathError) Unwrap() error { return e.Err }
 type OutsideRootError struct {
 	Name string // the path as nginx names it
 	Root string
+	// RootName is what Root is called, "" for "--root" (OSFS.RootName).
+	RootName string
 	// Via is the symlink inside Root through which the path leads out, ""
 	// when the path itself lies outside.
 	Via string
 }
 
 func (e *OutsideRootError) Error() string {
-	if e.Via != "" {
-		return fmt.Sprintf("\"%s\" leads outside --root %s through the symlink %s, and is not read", e.Name, e.Root, e.Via)
+	root := "--root " + e.Root
+	if e.RootName != "" {
+		root = e.RootName + " " + e.Root
 	}
-	return fmt.Sprintf("\"%s\" lies outside --root %s, and is not read", e.Name, e.Root)
+	if e.Via != "" {
+		return fmt.Sprintf("\"%s\" leads outside %s through the symlink %s, and is not read", e.Name, root, e.Via)
+	}
+	return fmt.Sprintf("\"%s\" lies outside %s, and is not read", e.Name, root)
+}
+
+// Hint says which files are read.
+func (e *OutsideRootError) Hint() string {
+	if e.RootName != "" {
+		return "only files inside " + e.RootName + " are read"
+	}
+	return "with --root, only files inside the root directory are read"
 }
 
 // FileTooLargeError reports a file larger than the size bound.
@@ -228,7 +268,7 @@ func (o OSFS) resolve(name string) (where, real string, err error) {
 	_, underAbs := within(rootAbs, name)
 	_, underReal := within(rootReal, name)
 	if !ok && (!strings.HasPrefix(name, "/") || underAbs || underReal) {
-		return name, "", &OutsideRootError{Name: name, Root: o.Root}
+		return name, "", &OutsideRootError{Name: name, Root: o.Root, RootName: o.RootName}
 	}
 	if ok {
 		real, err = o.resolveIn(rootReal, splitPath(rel), &links)
@@ -262,7 +302,7 @@ func (o OSFS) InRoot(name string) error {
 func (o OSFS) outside(err error, name, rootReal string) error {
 	var oe *OutsideRootError
 	if errors.As(err, &oe) {
-		oe.Name, oe.Root = name, o.Root
+		oe.Name, oe.Root, oe.RootName = name, o.Root, o.RootName
 		if rel, ok := within(rootReal, oe.Via); ok && oe.Via != "" {
 			oe.Via = filepath.Join(o.Root, rel)
 		}

@@ -96,7 +96,7 @@ func (p *parser) includeFile(d *Directive, name string, ctx Ctx) {
 			p.once(d.Position().String()+"\x00"+name, &Error{
 				Position: Position{File: d.File.Path, Pos: p.errPos(d, d.termPos())},
 				Msg:      "include refused: " + err.Error(),
-				Hint:     "with --root, only files inside the root directory are read",
+				Hint:     outside.Hint(),
 				Missing:  true,
 			})
 			d.Unresolved = true

@@ -212,13 +212,15 @@ type treeDir struct{ abs, real string }
 // readMain reads the main file: a file the user named, so --root does not
 // confine it unless it lies inside the root (then its real path must too).
 func readMain(fsys FS, name string, opts Options) (string, error) {
-	o, ok := fsys.(OSFS)
+	d, ok := fsys.(DiskFS)
 	if !ok {
 		src, _, err := fsys.ReadFile(name)
 		return src, err
 	}
+	o := d.Disk()
 	if o.MaxFileSize == 0 {
 		o.MaxFileSize = opts.Limits.MaxFileSize
+		d = d.WithDisk(o)
 	}
 	if o.Root != "" {
 		if abs, err := filepath.Abs(name); err == nil {
@@ -231,15 +233,17 @@ func readMain(fsys FS, name string, opts Options) (string, error) {
 			}
 		}
 	}
-	return o.ReadEntry(name)
+	return d.ReadEntry(name)
 }
 
 func (p *parser) initBounds(name string, opts Options) {
 	p.bounds.Limits = opts.Limits.withDefaults()
-	if o, ok := p.fs.(OSFS); ok {
-		if o.MaxFileSize == 0 {
+	// Any FS reading the disk (the language server's overlay too) is
+	// bounded and has a linted tree.
+	if d, ok := p.fs.(DiskFS); ok {
+		if o := d.Disk(); o.MaxFileSize == 0 {
 			o.MaxFileSize = p.bounds.MaxFileSize
-			p.fs = o
+			p.fs = d.WithDisk(o)
 		}
 		p.bounds.checkTree = true
 		tree := opts.Tree

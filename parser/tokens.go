@@ -20,10 +20,6 @@ import (
 // its context refuses) leaves no complete record; the next occurrence reads
 // the file from the lexer again, which only a broken file pays for.
 
-// replay is switched off by the tests that compare replayed occurrences
-// with occurrences read from the lexer.
-var replay = true
-
 // cursor hands the parser the statements of one occurrence of a file, from
 // the lexer or from the tree of the file's first complete occurrence.
 type cursor struct {

@@ -61,13 +61,20 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
+	root, configRoot := st.lint.Root, ""
+	if !fs.Changed("root") && o.configPath == "" {
+		// From a .nginx-wslint.toml found in the workspace: it must not
+		// widen what the editor reads.
+		root, configRoot = "", st.lint.Root
+	}
 	srv := lsp.NewServer(lsp.Options{
-		Linter:  &lsp.RuleLinter{Options: st.lint},
-		Entry:   entry,
-		Prefix:  st.lint.Prefix,
-		Root:    st.lint.Root,
-		Version: version(),
-		Log:     stderr,
+		Linter:     &lsp.RuleLinter{Options: st.lint},
+		Entry:      entry,
+		Prefix:     st.lint.Prefix,
+		Root:       root,
+		ConfigRoot: configRoot,
+		Version:    version(),
+		Log:        stderr,
 	})
 	if err := srv.Run(context.Background(), stdin, stdout); err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint lsp: %v\n", err)
