@@ -91,7 +91,7 @@ func checkWS004(p *Pass) {
 				// A Socket.IO or SockJS endpoint serves its clients'
 				// polling requests too: with both headers fixed, each of
 				// them arrives as a handshake.
-				p.Report(d, fmt.Sprintf("Connection %q and Upgrade %q (%s) are sent on every request proxied from %s (%s), ordinary ones too: %s reach the backend as WebSocket handshakes without a Sec-WebSocket-Key, which it refuses with 400, so clients that start with them never connect",
+				p.ReportWS(w, d, fmt.Sprintf("Connection %q and Upgrade %q (%s) are sent on every request proxied from %s (%s), ordinary ones too: %s reach the backend as WebSocket handshakes without a Sec-WebSocket-Key, which it refuses with 400, so clients that start with them never connect",
 					value, up.Value, up.Dir.Position().String(), w.Describe(), w.Why, w.Protocol.Fallback),
 					"send the client's own header: `proxy_set_header Upgrade $http_upgrade;` and `proxy_set_header Connection $connection_upgrade;` with map $http_upgrade $connection_upgrade { default upgrade; '' close; } in the http block",
 					RelatedAt(up.Dir, "Upgrade hard-coded here"))

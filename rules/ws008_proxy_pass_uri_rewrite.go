@@ -75,11 +75,14 @@ func checkWS008(p *Pass) {
 		if w.IsRegex() {
 			// nginx refuses a URI part here (without variables), but a
 			// rewrite in the location still changes the path.
-			if w.Via != nil {
+			switch {
+			case w.Via != nil:
 				rewrittenPath(p, w, pass, w.Via)
-			} else if example, ok := regexExampleURI(w.Location); ok {
-				if rw := followHandshakeAt(m, w.Location, example); rw != nil {
-					rewrittenPath(p, w, pass, rw)
+			case hasRewrite(w.Block):
+				if example, ok := regexExampleURI(w.Location); ok {
+					if rw := followHandshakeAt(m, w.Location, example); rw != nil {
+						rewrittenPath(p, w, pass, rw)
+					}
 				}
 			}
 			continue
