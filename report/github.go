@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // finding, then the plain text lines (GitHub shows only the first 10
 // annotations of each severity per step) and a summary.
 func GitHub(w io.Writer, r *lint.Result, o Options) error {
-	var b strings.Builder
+	b := bufio.NewWriterSize(w, 64<<10)
 	level := map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Note: "notice"}
 	vs := views(r, o.Paths, false)
 	for _, v := range vs {
@@ -37,27 +38,33 @@ func GitHub(w io.Writer, r *lint.Result, o Options) error {
 		if v.Fix != "" {
 			msg += "\nfix: " + Escape(v.Fix)
 		}
-		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", level[v.Severity], props, ghProperty(title), ghData(msg))
+		fmt.Fprintf(b, "::%s %s,title=%s::%s\n", level[v.Severity], props, ghProperty(title), ghData(msg))
 	}
 	plain := o
 	plain.Color = false
 	plain.Quiet = true
-	writeText(&b, r, vs, plain)
+	writeText(b, r, vs, plain)
 	counts := map[rules.Severity]int{}
 	for _, v := range vs {
 		counts[v.Severity]++
 	}
-	fmt.Fprintf(&b, "nginx-wslint: %d errors, %d warnings, %d notes\n", counts[rules.Error], counts[rules.Warning], counts[rules.Note])
-	_, err := io.WriteString(w, b.String())
-	return err
+	fmt.Fprintf(b, "nginx-wslint: %d errors, %d warnings, %d notes\n", counts[rules.Error], counts[rules.Warning], counts[rules.Note])
+	return b.Flush()
 }
 
 // ghData escapes a workflow command's message.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return ghDataEscaper.Replace(s)
 }
 
 // ghProperty escapes a workflow command's property value.
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return ghPropertyEscaper.Replace(s)
 }
+
+// The escapers are built once, on first use (a Replacer builds its tables
+// lazily), not for every annotation.
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)

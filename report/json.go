@@ -1,19 +1,15 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/nginx-wslint/nginx-wslint/lint"
 )
 
-// jsonReport is the documented JSON output. Version 1; fields are only ever
-// added.
-type jsonReport struct {
-	Version  int           `json:"version"`
-	Findings []jsonFinding `json:"findings"`
-	Errors   []jsonError   `json:"errors"`
-}
+// The documented JSON output, version 1 (fields are only ever added), is
+// an object {"version": 1, "findings": [jsonFinding...], "errors":
+// [jsonError...]}, written by JSON member by member.
 
 type jsonFinding struct {
 	Rule       string          `json:"rule"`
@@ -65,21 +61,32 @@ type jsonError struct {
 }
 
 // JSON writes the documented JSON report: every finding (suppressed ones
-// with their reason) and every configuration error.
+// with their reason) and every configuration error. Findings are written
+// as they are formatted, one at a time.
 func JSON(w io.Writer, r *lint.Result, o Options) error {
-	rep := jsonReport{Version: 1, Findings: []jsonFinding{}, Errors: []jsonError{}}
-	for _, v := range views(r, o.Paths, true) {
-		if v.Kind != lint.Finding {
-			rep.Errors = append(rep.Errors, jsonError{File: o.Paths.Show(v.Start.File), Line: int(v.Start.Line), Column: int(v.Start.Column),
-				Severity: v.Severity.String(), Message: v.message, Internal: v.Kind == lint.InternalError, Rule: v.RuleID(), Fix: v.Fix})
-			continue
+	s := newJSONStream(w)
+	var errs []any
+	s.raw("{")
+	s.key("version", 1, true)
+	s.value(1, 1)
+	s.key("findings", 1, false)
+	s.array(1, func(yield func(any) bool) {
+		for v := range eachView(r, o.Paths, true) {
+			if v.Kind != lint.Finding {
+				errs = append(errs, jsonError{File: o.Paths.Show(v.Start.File), Line: int(v.Start.Line), Column: int(v.Start.Column),
+					Severity: v.Severity.String(), Message: v.message, Internal: v.Kind == lint.InternalError, Rule: v.RuleID(), Fix: v.Fix})
+				continue
+			}
+			if !yield(jsonFindingOf(o.Paths, v)) {
+				return
+			}
 		}
-		rep.Findings = append(rep.Findings, jsonFindingOf(o.Paths, v))
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	})
+	s.key("errors", 1, false)
+	s.array(1, slices.Values(errs))
+	s.newline(0)
+	s.raw("}")
+	return s.close()
 }
 
 func jsonFindingOf(pd *Paths, v view) jsonFinding {

@@ -9,6 +9,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 
 	"github.com/nginx-wslint/nginx-wslint/lint"
 	"github.com/nginx-wslint/nginx-wslint/rules"
@@ -59,29 +61,37 @@ type view struct {
 // views returns the result's diagnostics with their messages rewritten for
 // display, in the result's order; unsuppressed only unless all is set.
 func views(r *lint.Result, pd *Paths, all bool) []view {
-	mp := newMessagePaths(pd, r.Files())
-	var out []view
-	for i := range r.Diagnostics {
-		d := &r.Diagnostics[i]
-		if d.Suppressed != nil && !all {
-			continue
-		}
-		v := view{Diagnostic: d, message: d.Message}
-		// Findings quote the places they relate to; configuration errors
-		// are worded as nginx words them.
-		if d.Kind == lint.Finding {
-			v.message = mp.message(d.Message)
-			for _, rel := range d.Related {
-				v.related = append(v.related, mp.message(rel.Message))
+	return slices.Collect(eachView(r, pd, all))
+}
+
+// eachView yields what views returns, one diagnostic at a time, for the
+// writers that stream.
+func eachView(r *lint.Result, pd *Paths, all bool) iter.Seq[view] {
+	return func(yield func(view) bool) {
+		mp := newMessagePaths(pd, r.Files())
+		for i := range r.Diagnostics {
+			d := &r.Diagnostics[i]
+			if d.Suppressed != nil && !all {
+				continue
 			}
-		} else {
-			for _, rel := range d.Related {
-				v.related = append(v.related, rel.Message)
+			v := view{Diagnostic: d, message: d.Message}
+			// Findings quote the places they relate to; configuration
+			// errors are worded as nginx words them.
+			if d.Kind == lint.Finding {
+				v.message = mp.message(d.Message)
+				for _, rel := range d.Related {
+					v.related = append(v.related, mp.message(rel.Message))
+				}
+			} else {
+				for _, rel := range d.Related {
+					v.related = append(v.related, rel.Message)
+				}
+			}
+			if !yield(v) {
+				return
 			}
 		}
-		out = append(out, v)
 	}
-	return out
 }
 
 // severities in the order summaries count them.

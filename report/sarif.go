@@ -3,8 +3,8 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"sort"
@@ -43,23 +43,10 @@ const SecuritySeverity = "7.5"
 // scanning rejects an empty URI and "<stdin>" is not a valid URI reference.
 const stdinURI = "stdin.conf"
 
-// The log's top-level objects are declared here, over garif's object
-// model, for what garif's omitempty would drop: a run's "results" even when
-// empty (consumers expect it) and a result's "ruleIndex" 0 (the first
-// rule). Members are in alphabetical order, as in garif's structs.
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Runs    []sarifRun `json:"runs"`
-	Version string     `json:"version"`
-}
-
-type sarifRun struct {
-	ColumnKind  string              `json:"columnKind"`
-	Invocations []*garif.Invocation `json:"invocations"`
-	Results     []*sarifResult      `json:"results"`
-	Tool        *garif.Tool         `json:"tool"`
-}
-
+// A result is declared here, over garif's object model, for what garif's
+// omitempty would drop: a result's "ruleIndex" 0 (the first rule). Members
+// are in alphabetical order, as in garif's structs. The log around the
+// results is written by SARIF member by member.
 type sarifResult struct {
 	Fixes               []*garif.Fix         `json:"fixes,omitempty"`
 	Level               garif.ResultLevel    `json:"level"`
@@ -97,13 +84,44 @@ type sarifResult struct {
 // A finding's fix text is in the result's properties ("fix"); where the
 // finding carries edits, "fixes" holds them as artifact changes.
 func SARIF(w io.Writer, r *lint.Result, o Options) error {
-	s := newSARIFWriter(r, o)
-	log := sarifLog{Schema: sarifSchemaURI, Version: "2.1.0", Runs: []sarifRun{s.run()}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	sw := newSARIFWriter(r, o)
+	// The log is written member by member, in the alphabetical order of
+	// garif's structs, and the results one at a time as they are made.
+	s := newJSONStream(w)
+	s.raw("{")
+	s.key("$schema", 1, true)
+	s.value(sarifSchemaURI, 1)
+	s.key("runs", 1, false)
+	s.raw("[")
+	s.newline(2)
+	s.raw("{")
+	s.key("columnKind", 3, true)
+	s.value(sarifColumnKind, 3)
+	s.key("invocations", 3, false)
+	s.value([]*garif.Invocation{sw.invocation()}, 3)
+	s.key("results", 3, false)
+	s.array(3, func(yield func(any) bool) {
+		for res := range sw.results() {
+			if !yield(res) {
+				return
+			}
+		}
+	})
+	s.key("tool", 3, false)
+	s.value(sw.tool(), 3)
+	s.newline(2)
+	s.raw("}")
+	s.newline(1)
+	s.raw("]")
+	s.key("version", 1, false)
+	s.value(sarifVersion, 1)
+	s.newline(0)
+	s.raw("}")
+	return s.close()
 }
+
+// sarifColumnKind says columns count UTF-16 code units, SARIF's default.
+const sarifColumnKind, sarifVersion = "utf16CodeUnits", "2.1.0"
 
 type sarifWriter struct {
 	r       *lint.Result
@@ -154,7 +172,8 @@ func (s *sarifWriter) addRule(r *rules.Rule) {
 	s.rules = append(s.rules, r)
 }
 
-func (s *sarifWriter) run() sarifRun {
+// tool is the run's tool: nginx-wslint and every rule's documentation.
+func (s *sarifWriter) tool() *garif.Tool {
 	driver := garif.NewDriver("nginx-wslint")
 	driver.InformationUri = InformationURI
 	v := s.o.Version
@@ -168,33 +187,51 @@ func (s *sarifWriter) run() sarifRun {
 	for _, r := range s.rules {
 		driver.Rules = append(driver.Rules, reportingDescriptor(r))
 	}
-	run := sarifRun{ColumnKind: "utf16CodeUnits", Tool: garif.NewTool(driver), Results: []*sarifResult{}}
+	return garif.NewTool(driver)
+}
 
+// invocation is the run's invocation: the configuration's errors as tool
+// execution notifications; unsuccessful when a rule crashed.
+func (s *sarifWriter) invocation() *garif.Invocation {
 	inv := garif.NewInvocation(true)
-	occurrences := map[string]int{}
-	for _, v := range views(s.r, s.o.Paths, true) {
-		if v.Kind != lint.Finding {
-			n := garif.NewNotification(garif.NewMessageFromText(v.message))
-			n.Level = level(v.Severity)
-			if v.Kind == lint.InternalError {
-				// nginx-wslint failed: the run is incomplete.
-				n.Level = garif.ResultLevel_Error
-				inv.ExecutionSuccessful = false
-				if v.Rule != nil {
-					n.AssociatedRule = garif.NewReportingDescriptorReference()
-					n.AssociatedRule.Id = v.Rule.ID
-				}
-			}
-			if loc := s.location(v.Start, parser.Position{}); loc != nil {
-				n.Locations = append(n.Locations, loc)
-			}
-			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	for i := range s.r.Diagnostics {
+		d := &s.r.Diagnostics[i]
+		if d.Kind == lint.Finding {
 			continue
 		}
-		run.Results = append(run.Results, s.result(v, occurrences))
+		n := garif.NewNotification(garif.NewMessageFromText(d.Message))
+		n.Level = level(d.Severity)
+		if d.Kind == lint.InternalError {
+			// nginx-wslint failed: the run is incomplete.
+			n.Level = garif.ResultLevel_Error
+			inv.ExecutionSuccessful = false
+			if d.Rule != nil {
+				n.AssociatedRule = garif.NewReportingDescriptorReference()
+				n.AssociatedRule.Id = d.Rule.ID
+			}
+		}
+		if loc := s.location(d.Start, parser.Position{}); loc != nil {
+			n.Locations = append(n.Locations, loc)
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
-	run.Invocations = []*garif.Invocation{inv}
-	return run
+	return inv
+}
+
+// results yields one result per finding, suppressed ones included, in the
+// result's order.
+func (s *sarifWriter) results() iter.Seq[*sarifResult] {
+	return func(yield func(*sarifResult) bool) {
+		occurrences := map[string]int{}
+		for v := range eachView(s.r, s.o.Paths, true) {
+			if v.Kind != lint.Finding {
+				continue
+			}
+			if !yield(s.result(v, occurrences)) {
+				return
+			}
+		}
+	}
 }
 
 // reportingDescriptor is a rule's entry in tool.driver.rules.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -20,13 +21,14 @@ const colorReset, colorBold, colorDim = "\x1b[0m", "\x1b[1m", "\x1b[2m"
 // the directive and an indented fix, and a summary line. Suppressed
 // findings are not printed.
 func Text(w io.Writer, r *lint.Result, o Options) error {
-	var b strings.Builder
-	writeText(&b, r, views(r, o.Paths, false), o)
-	_, err := io.WriteString(w, b.String())
-	return err
+	b := bufio.NewWriterSize(w, 64<<10)
+	writeText(b, r, views(r, o.Paths, false), o)
+	return b.Flush()
 }
 
-func writeText(b *strings.Builder, r *lint.Result, vs []view, o Options) {
+// writeText writes the text output of vs to b; b keeps the first write
+// error, which its Flush returns.
+func writeText(b *bufio.Writer, r *lint.Result, vs []view, o Options) {
 	paint := func(code, s string) string {
 		if !o.Color {
 			return s
@@ -41,7 +43,7 @@ func writeText(b *strings.Builder, r *lint.Result, vs []view, o Options) {
 		if v.Kind == lint.Finding {
 			fmt.Fprintf(b, " [%s]", v.Rule.ID)
 		}
-		b.WriteByte('\n')
+		_ = b.WriteByte('\n')
 		if o.Quiet {
 			continue
 		}
