@@ -70,6 +70,8 @@ func ParseEntries(files []string, opts Options) (cfgs []*Config, errs []error) {
 		}
 		return order[i] < order[j]
 	})
+	var rp realPaths
+	clean := rp.clean
 	reached := map[string]bool{} // cleaned paths read through an include
 	byFile := map[string]*Config{}
 	for _, name := range order {
@@ -96,19 +98,6 @@ func ParseEntries(files []string, opts Options) (cfgs []*Config, errs []error) {
 		}
 	}
 	return cfgs, errs
-}
-
-// clean names a file by its real path, so that a file reached through a
-// symlink (sites-enabled/app.conf -> ../sites-available/app.conf) is the
-// same file as the one it points to.
-func clean(p string) string {
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		p = real
-	}
-	if abs, err := filepath.Abs(p); err == nil {
-		return abs
-	}
-	return filepath.Clean(p)
 }
 
 // Limits bound what one configuration can cost, so that hostile input ends
@@ -290,10 +279,10 @@ func (p *parser) isOutside(where string) bool {
 	if v, ok := p.bounds.outside[where]; ok {
 		return v
 	}
-	abs, err := filepath.Abs(where)
+	abs, err := p.paths.abs(where)
 	out := true
 	if err == nil {
-		real, err := filepath.EvalSymlinks(abs)
+		real, err := p.paths.real(abs)
 		if err != nil {
 			real = abs
 		}

@@ -68,6 +68,8 @@ type parser struct {
 	bounds bounds
 	// lexEveryInclude: see Options.
 	lexEveryInclude bool
+	// paths resolves the real paths of the files read (isOutside).
+	paths realPaths
 
 	dirSlab    []Directive
 	wordSlab   []Word

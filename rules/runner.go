@@ -65,6 +65,9 @@ func (f *Failure) Span() (start, end parser.Position, ok bool) {
 // alone, then on each proxy_set_header Connection line alone, until one of
 // them fails too.
 func RunChecked(m *model.Model, rules []*Rule, opts Options) ([]Diagnostic, []*Failure) {
+	if len(rules) == 0 {
+		return nil, nil // --disable all: the index would serve no rule
+	}
 	var ws *wsIndex
 	if f := Protect(func() { ws = newWSIndex(m, opts) }); f != nil {
 		return nil, []*Failure{f}
