@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -64,8 +65,10 @@ http {
     }
 }
 `,
-		Fix: "Set `proxy_read_timeout` on the WebSocket location above the application's heartbeat and its longest silence " +
-			"(for example `1h`), or have the application ping more often than the timeout.",
+		Fix: "Set `proxy_read_timeout` on the WebSocket location above the application's heartbeat and its longest silence, " +
+			"or have the application ping more often than the timeout. `--fix` sets the first round value above both the " +
+			"threshold (`--min-read-timeout`) and the known heartbeat: `2m` for an unknown application at nginx's 60s default; " +
+			"raise it if the application can stay silent longer.",
 	},
 	Check: checkWS006,
 }
@@ -118,7 +121,7 @@ func checkWS006(p *Pass) {
 			sev, hedge = Note, "; this file does not show the "+outerBlocks(m)+" it is included in, which may set a longer proxy_read_timeout"
 		}
 		if rt.Dir == nil {
-			p.reportAs(sev, anchor(w.Location), defaultTimeoutMessage(w, proto)+hedge, timeoutFix("60s", proto, "to this location"))
+			p.reportAs(sev, anchor(w.Location), defaultTimeoutMessage(w, proto)+hedge, timeoutFix("60s", proto, min, "to this location"))
 			continue
 		}
 		k := key{rt.Dir, sev, proto}
@@ -154,7 +157,7 @@ func checkWS006(p *Pass) {
 			msg = fmt.Sprintf("proxy_read_timeout %s closes WebSocket connections through %s after %s in which neither side sends anything, without a close frame; that holds only if the application pings less often than every %s",
 				s.rt.Value, where, idle, idle)
 		}
-		p.reportAs(s.sev, s.rt.Dir, msg+s.hedge, timeoutFix(idle, s.proto, ""), rel...)
+		p.reportAs(s.sev, s.rt.Dir, msg+s.hedge, timeoutFix(idle, s.proto, min, ""), rel...)
 	}
 }
 
@@ -183,16 +186,43 @@ func defaultTimeoutMessage(w *WSLocation, pr *Protocol) string {
 }
 
 // timeoutFix says how to fix a short timeout, for a known protocol or an
-// unknown application.
-func timeoutFix(idle string, pr *Protocol, where string) string {
+// unknown application, with the value --fix would set.
+func timeoutFix(idle string, pr *Protocol, min time.Duration, where string) string {
 	if where != "" {
 		where = " " + where
 	}
-	if pr != nil {
-		return fmt.Sprintf("raise proxy_read_timeout above %s's %s heartbeat (for example `proxy_read_timeout 1h;`)%s, or lower %s below %s",
-			pr.Name, model.FormatDuration(pr.Heartbeat), where, pr.Setting, idle)
+	example := "a longer proxy_read_timeout"
+	if v := SuggestedReadTimeout(min, pr); v != "" {
+		example = "`proxy_read_timeout " + v + ";`"
 	}
-	return fmt.Sprintf("if the application can stay silent longer, add `proxy_read_timeout 1h;` (longer than its longest silence)%s, or have it ping more often than every %s", where, idle)
+	if pr != nil {
+		return fmt.Sprintf("raise proxy_read_timeout above %s's %s heartbeat (for example %s)%s, or lower %s below %s",
+			pr.Name, model.FormatDuration(pr.Heartbeat), example, where, pr.Setting, idle)
+	}
+	return fmt.Sprintf("if the application can stay silent longer, add %s (longer than its longest silence)%s, or have it ping more often than every %s", example, where, idle)
+}
+
+// readTimeoutLadder are the values WS006's fix proposes: round values, the
+// first above the threshold and the heartbeat, never a day-long one.
+var readTimeoutLadder = []string{"2m", "5m", "10m", "15m", "30m", "1h", "2h", "4h", "8h", "12h"}
+
+// SuggestedReadTimeout is the proxy_read_timeout WS006's fix proposes: the
+// first round value above both the threshold min (--min-read-timeout; 0
+// means the default) and the heartbeat of pr when it is known; "" when min
+// is above half a day.
+func SuggestedReadTimeout(min time.Duration, pr *Protocol) string {
+	if min == 0 {
+		min = DefaultMinReadTimeout
+	}
+	if pr != nil && pr.Heartbeat > min {
+		min = pr.Heartbeat
+	}
+	for _, v := range readTimeoutLadder {
+		if d, err := model.ParseMsec(v); err == nil && d > min {
+			return v
+		}
+	}
+	return ""
 }
 
 // ownDirective reports whether d is set at level b itself.

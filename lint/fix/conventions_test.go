@@ -3,6 +3,7 @@ package fix_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nginx-wslint/nginx-wslint/lint/fix"
 	"github.com/nginx-wslint/nginx-wslint/parser"
@@ -419,4 +420,52 @@ http {
 }
 `
 	fixed(t, src, strings.Replace(src, `proxy_set_header Upgrade "";  # cleared`, `proxy_set_header Upgrade $http_upgrade;  # cleared`, 1))
+}
+
+// The value a WS006 finding's fix text names is the value --fix writes:
+// for an unknown application at the default and at a short timeout, for a
+// known protocol's heartbeat, and with a --min-read-timeout above it.
+func TestReadTimeoutFixTextNamesTheEdit(t *testing.T) {
+	for _, c := range []struct {
+		name, location, timeout string
+		min                     time.Duration
+		want                    string
+	}{
+		{"default", "/ws/", "", 0, "2m"},
+		{"short", "/ws/", "proxy_read_timeout 30s;", 0, "2m"},
+		{"threshold", "/ws/", "proxy_read_timeout 5m;", 10 * time.Minute, "15m"},
+		{"socket.io", "/socket.io/", "proxy_read_timeout 20s;", 0, "2m"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := `events {}
+http {
+    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+    server {
+        listen 80;
+        location ` + c.location + ` {
+            proxy_pass http://127.0.0.1:8080;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            ` + c.timeout + `
+        }
+    }
+}
+`
+			out, ds, _ := fixText(t, src, nil, fix.Options{MinReadTimeout: c.min})
+			var texts []string
+			for _, d := range ds {
+				if d.Rule.ID == "WS006" {
+					texts = append(texts, d.Fix)
+				}
+			}
+			line := "proxy_read_timeout " + c.want + ";"
+			if len(texts) != 1 || !strings.Contains(texts[0], "`"+line+"`") {
+				t.Errorf("WS006 fix texts %q do not name `%s`", texts, line)
+			}
+			if !strings.Contains(out["nginx.conf"], line) {
+				t.Errorf("--fix did not write %s:\n%s", line, out["nginx.conf"])
+			}
+		})
+	}
 }

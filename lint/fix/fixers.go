@@ -151,30 +151,17 @@ func fixWS005(p *Plan, d *rules.Diagnostic) bool {
 	return true
 }
 
-// timeoutLadder are the values WS006's fix proposes: the first above the
-// threshold.
-var timeoutLadder = []string{"2m", "5m", "10m", "15m", "30m", "1h", "2h", "4h", "8h", "12h"}
-
 // readTimeout returns the proxy_read_timeout WS006's fix sets for
-// location b: the first round value above both the threshold
+// location b: rules.SuggestedReadTimeout for the threshold
 // (--min-read-timeout) and the heartbeat of the application its path
-// names (rules.Protocols), never more than half a day.
+// names, the value the finding's fix text names.
 func (p *Plan) readTimeout(b *model.Block) (string, bool) {
-	min := p.opts.MinReadTimeout
-	if min == 0 {
-		min = rules.DefaultMinReadTimeout
-	}
+	var pr *rules.Protocol
 	if b != nil && b.Location != nil {
-		if pr := rules.ProtocolFor(b.Location); pr != nil && pr.Heartbeat > min {
-			min = pr.Heartbeat
-		}
+		pr = rules.ProtocolFor(b.Location)
 	}
-	for _, v := range timeoutLadder {
-		if dur, err := model.ParseMsec(v); err == nil && dur > min {
-			return v, true
-		}
-	}
-	return "", false
+	v := rules.SuggestedReadTimeout(p.opts.MinReadTimeout, pr)
+	return v, v != ""
 }
 
 // fixWS006 raises the read timeout of WebSocket locations: where the
