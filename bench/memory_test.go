@@ -35,7 +35,6 @@ func BenchmarkLiveHeap(b *testing.B) {
 		withModel := liveHeap() - base
 		runtime.KeepAlive(m)
 		runtime.KeepAlive(cfg)
-		m, cfg = nil, nil
 
 		res, err := lint.Run(context.Background(), []lint.Input{lint.File(tr.Main)}, lint.Options{})
 		if err != nil {

@@ -248,6 +248,33 @@ func TestDocExamples(t *testing.T) {
 	}
 }
 
+// WS000's examples, through the suppression pass: a note on the bad one
+// (and the finding it fails to silence), nothing on the good one.
+func TestDocExamplesWS000(t *testing.T) {
+	check := func(src string) []rules.Diagnostic {
+		t.Helper()
+		cfg := parser.ParseBytes("example.conf", src, parser.Options{FS: parser.NewMemFS(nil)})
+		for _, e := range cfg.Errors {
+			t.Fatalf("example does not parse: %v", e)
+		}
+		ds := rules.Run(model.Build(cfg, model.Options{}), rules.All, rules.Options{})
+		var shown []rules.Diagnostic
+		for _, d := range rules.ApplySuppressions([]*parser.Config{cfg}, ds, rules.All) {
+			if d.Suppressed == nil {
+				shown = append(shown, d)
+			}
+		}
+		return shown
+	}
+	bad := check(rules.WS000.Doc.Bad)
+	if len(bad) != 2 || bad[0].Rule.ID != "WS006" || bad[1].Rule != rules.WS000 {
+		t.Errorf("bad example: %v", describe(bad))
+	}
+	if good := check(rules.WS000.Doc.Good); len(good) > 0 {
+		t.Errorf("findings on WS000's good example: %v", describe(good))
+	}
+}
+
 func run(t *testing.T, src string) []rules.Diagnostic {
 	t.Helper()
 	cfg := parser.ParseBytes("example.conf", src, parser.Options{FS: parser.NewMemFS(nil)})

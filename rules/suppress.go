@@ -23,10 +23,22 @@ var WS000 = &Rule{
 			"that rule there; `# nginx-wslint-ignore-file WS004 -- reason` before the first directive of a file " +
 			"silences it in the whole file. The reason is required, so that the next reader knows why. A suppression " +
 			"that silences nothing is stale and should go.",
-		Bad:  "location /ws/ {  # nginx-wslint-ignore WS006\n",
-		Good: "location /ws/ {  # nginx-wslint-ignore WS006 -- the client pings every 20s\n",
+		Bad:  ws000Example(""),
+		Good: ws000Example(" -- the client pings every 20s"),
 		Fix:  "Give the reason after ` -- `, fix the rule id, or delete the comment.",
 	},
+}
+
+// ws000Example is a WebSocket location whose short read timeout is
+// suppressed, with the reason given.
+func ws000Example(reason string) string {
+	return "location /ws/ {\n" +
+		"    proxy_pass http://127.0.0.1:8080;\n" +
+		"    proxy_http_version 1.1;\n" +
+		"    proxy_set_header Upgrade $http_upgrade;\n" +
+		"    proxy_set_header Connection \"upgrade\";\n" +
+		"    proxy_read_timeout 30s;  # nginx-wslint-ignore WS006" + reason + "\n" +
+		"}\n"
 }
 
 // suppressRe reads a suppression comment; compiled on first use, since most
