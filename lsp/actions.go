@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/nginx-wslint/nginx-wslint/rules"
 )
@@ -115,7 +116,10 @@ func (s *Server) workspaceEdit(x *indexes, edits []rules.Edit) *WorkspaceEdit {
 
 // ignoreAbove matches a suppression comment alone on its line, with its
 // rule list (group 2) and what follows it.
-var ignoreAbove = regexp.MustCompile(`^([ \t]*#\s*nginx-wslint-ignore\s+)([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)`)
+// Compiled on first use: a command-line check never needs it.
+var ignoreAbove = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([ \t]*#\s*nginx-wslint-ignore\s+)([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)`)
+})
 
 // suppressEdit inserts "# nginx-wslint-ignore ID -- " alone on the line
 // above the finding, indented as the finding's line; when that line is
@@ -126,7 +130,7 @@ func suppressEdit(li *lineIndex, off int, id string) *TextEdit {
 	lineStart := li.start[pos.Line]
 	if pos.Line > 0 {
 		prev := li.text[li.start[pos.Line-1]:li.lineEnd(pos.Line-1)]
-		if m := ignoreAbove.FindStringSubmatchIndex(prev); m != nil {
+		if m := ignoreAbove().FindStringSubmatchIndex(prev); m != nil {
 			ids := prev[m[4]:m[5]]
 			for _, have := range strings.Split(ids, ",") {
 				if strings.EqualFold(strings.TrimSpace(have), id) {

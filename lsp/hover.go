@@ -3,6 +3,7 @@ package lsp
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/nginx-wslint/nginx-wslint/parser"
 	"github.com/nginx-wslint/nginx-wslint/rules/model"
@@ -61,7 +62,7 @@ func directiveHover(name string) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**", name)
-	if sum := summaries[name]; sum != "" {
+	if sum := summaries()[name]; sum != "" {
 		fmt.Fprintf(&b, ": %s", sum)
 	}
 	kind := ""
@@ -312,47 +313,51 @@ func builtinVar(name string) string {
 	if len(name) == 1 && name[0] >= '0' && name[0] <= '9' {
 		return "a capture of the last regex matched"
 	}
-	return builtinVars[name]
+	return builtinVars()[name]
 }
 
-var builtinVars = map[string]string{
-	"args": "the query string", "arg": "the query string", "query_string": "the query string",
-	"binary_remote_addr": "the client address in binary form", "body_bytes_sent": "bytes of the response body sent",
-	"bytes_sent": "bytes sent to the client", "connection": "the connection serial number",
-	"connection_requests": "the number of requests on this connection", "connection_time": "the connection time in seconds",
-	"content_length": "the Content-Length request header", "content_type": "the Content-Type request header",
-	"document_root": "root or alias of the request", "document_uri": "the current URI, normalised (same as $uri)",
-	"host": "the Host header's name, else the server name", "hostname": "the machine's host name",
-	"https": "\"on\" on an SSL connection", "is_args": "\"?\" when the request has arguments",
-	"limit_rate": "the response rate limit", "msec": "the current time in seconds with milliseconds",
-	"nginx_version": "nginx's version", "pid": "the worker's PID", "pipe": "\"p\" for a pipelined request",
-	"proxy_protocol_addr": "the client address from the PROXY protocol header", "proxy_protocol_port": "the client port from the PROXY protocol header",
-	"realpath_root": "the real path of root or alias", "remote_addr": "the client address", "remote_port": "the client port",
-	"remote_user": "the basic-auth user name", "request": "the full request line", "request_body": "the request body",
-	"request_body_file": "the file the request body was saved to", "request_completion": "\"OK\" when the request completed",
-	"request_filename": "the file path of the request", "request_id": "a unique request id (32 hex digits)",
-	"request_length": "the request's length", "request_method": "the request method", "request_time": "the request time in seconds",
-	"request_uri": "the original request URI, with arguments, not normalised", "scheme": "http or https",
-	"server_addr": "the address that accepted the request", "server_name": "the name of the server that answers",
-	"server_port": "the port that accepted the request", "server_protocol": "the request protocol, such as HTTP/1.1",
-	"status": "the response status", "time_iso8601": "local time, ISO 8601", "time_local": "local time, log format",
-	"uri":        "the current URI, normalised (changed by rewrite and internal redirects)",
-	"proxy_host": "the host and port of the proxy_pass URL (the default Host sent upstream)",
-	"proxy_port": "the port of the proxy_pass URL", "proxy_add_x_forwarded_for": "X-Forwarded-For with $remote_addr appended",
-	"upstream_addr": "the backend address", "upstream_status": "the backend's status", "upstream_response_time": "the backend's response time",
-	"upstream_connect_time": "the time to connect to the backend", "upstream_header_time": "the time to the backend's response header",
-	"upstream_cache_status": "the cache status", "upstream_bytes_received": "bytes received from the backend",
-	"upstream_bytes_sent": "bytes sent to the backend", "upstream_response_length": "the backend's response length",
-	"ssl_protocol": "the SSL protocol", "ssl_cipher": "the SSL cipher", "ssl_server_name": "the SNI server name",
-	"ssl_client_verify": "the client certificate verification result", "ssl_session_reused": "\"r\" when the SSL session was reused",
-	"http2": "\"h2\" or \"h2c\" for HTTP/2", "http3": "\"h3\" for HTTP/3", "tcpinfo_rtt": "the TCP round-trip time",
-	"realip_remote_addr": "the client address before the realip module", "gzip_ratio": "the compression ratio",
-	"geoip_country_code": "the GeoIP country code", "sent_http_content_type": "the response's Content-Type",
-	"invalid_referer": "set when the Referer is not valid", "secure_link": "the secure_link check result",
-	"date_local": "local date (SSI)", "date_gmt": "GMT date (SSI)", "fastcgi_script_name": "the FastCGI script name",
-	"fastcgi_path_info": "the FastCGI path info", "ancient_browser": "set for ancient browsers", "modern_browser": "set for modern browsers",
-	"msie": "set for MSIE", "server_software": "nginx/version", "time_gmt": "GMT time",
-}
+// builtinVars describes nginx's variables for hover and completion; built
+// on first use, since a command-line check never needs it.
+var builtinVars = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"args": "the query string", "arg": "the query string", "query_string": "the query string",
+		"binary_remote_addr": "the client address in binary form", "body_bytes_sent": "bytes of the response body sent",
+		"bytes_sent": "bytes sent to the client", "connection": "the connection serial number",
+		"connection_requests": "the number of requests on this connection", "connection_time": "the connection time in seconds",
+		"content_length": "the Content-Length request header", "content_type": "the Content-Type request header",
+		"document_root": "root or alias of the request", "document_uri": "the current URI, normalised (same as $uri)",
+		"host": "the Host header's name, else the server name", "hostname": "the machine's host name",
+		"https": "\"on\" on an SSL connection", "is_args": "\"?\" when the request has arguments",
+		"limit_rate": "the response rate limit", "msec": "the current time in seconds with milliseconds",
+		"nginx_version": "nginx's version", "pid": "the worker's PID", "pipe": "\"p\" for a pipelined request",
+		"proxy_protocol_addr": "the client address from the PROXY protocol header", "proxy_protocol_port": "the client port from the PROXY protocol header",
+		"realpath_root": "the real path of root or alias", "remote_addr": "the client address", "remote_port": "the client port",
+		"remote_user": "the basic-auth user name", "request": "the full request line", "request_body": "the request body",
+		"request_body_file": "the file the request body was saved to", "request_completion": "\"OK\" when the request completed",
+		"request_filename": "the file path of the request", "request_id": "a unique request id (32 hex digits)",
+		"request_length": "the request's length", "request_method": "the request method", "request_time": "the request time in seconds",
+		"request_uri": "the original request URI, with arguments, not normalised", "scheme": "http or https",
+		"server_addr": "the address that accepted the request", "server_name": "the name of the server that answers",
+		"server_port": "the port that accepted the request", "server_protocol": "the request protocol, such as HTTP/1.1",
+		"status": "the response status", "time_iso8601": "local time, ISO 8601", "time_local": "local time, log format",
+		"uri":        "the current URI, normalised (changed by rewrite and internal redirects)",
+		"proxy_host": "the host and port of the proxy_pass URL (the default Host sent upstream)",
+		"proxy_port": "the port of the proxy_pass URL", "proxy_add_x_forwarded_for": "X-Forwarded-For with $remote_addr appended",
+		"upstream_addr": "the backend address", "upstream_status": "the backend's status", "upstream_response_time": "the backend's response time",
+		"upstream_connect_time": "the time to connect to the backend", "upstream_header_time": "the time to the backend's response header",
+		"upstream_cache_status": "the cache status", "upstream_bytes_received": "bytes received from the backend",
+		"upstream_bytes_sent": "bytes sent to the backend", "upstream_response_length": "the backend's response length",
+		"ssl_protocol": "the SSL protocol", "ssl_cipher": "the SSL cipher", "ssl_server_name": "the SNI server name",
+		"ssl_client_verify": "the client certificate verification result", "ssl_session_reused": "\"r\" when the SSL session was reused",
+		"http2": "\"h2\" or \"h2c\" for HTTP/2", "http3": "\"h3\" for HTTP/3", "tcpinfo_rtt": "the TCP round-trip time",
+		"realip_remote_addr": "the client address before the realip module", "gzip_ratio": "the compression ratio",
+		"geoip_country_code": "the GeoIP country code", "sent_http_content_type": "the response's Content-Type",
+		"invalid_referer": "set when the Referer is not valid", "secure_link": "the secure_link check result",
+		"date_local": "local date (SSI)", "date_gmt": "GMT date (SSI)", "fastcgi_script_name": "the FastCGI script name",
+		"fastcgi_path_info": "the FastCGI path info", "ancient_browser": "set for ancient browsers", "modern_browser": "set for modern browsers",
+		"msie": "set for MSIE", "server_software": "nginx/version", "time_gmt": "GMT time",
+	}
+})
 
 // includeHover lists the files an include reads, in nginx's order.
 func (s *Server) includeHover(d *parser.Directive) string {

@@ -206,7 +206,7 @@ func (s *Server) completion(p CompletionParams) (any, error) {
 			Detail:   info.Args,
 			TextEdit: &TextEdit{Range: r, NewText: name},
 		}
-		if sum := summaries[name]; sum != "" {
+		if sum := summaries()[name]; sum != "" {
 			item.Documentation = &MarkupContent{Kind: "markdown", Value: sum}
 		}
 		list.Items = append(list.Items, item)
@@ -365,7 +365,7 @@ func (s *Server) variables(doc *document) []variable {
 		}
 	}
 	defined := len(out)
-	for name, desc := range builtinVars {
+	for name, desc := range builtinVars() {
 		add(name, desc)
 	}
 	for _, h := range []string{"http_upgrade", "http_connection", "http_host", "http_x_forwarded_for", "http_x_forwarded_proto", "http_origin", "http_cookie", "http_user_agent", "http_authorization"} {

@@ -208,21 +208,58 @@ func TestDirectiveArgsOK(t *testing.T) {
 	}
 }
 
+// TestDirectiveTableSorted checks what the binary search of directiveSpecs
+// relies on, and what the compiler checked when the tables were map literals:
+// each table is sorted by name, names are unique, each name has an entry, and
+// the counts match the ones written above each table.
+func TestDirectiveTableSorted(t *testing.T) {
+	for _, tt := range []struct {
+		label          string
+		table          []directiveEntry
+		names, entries int
+	}{
+		{"directiveTable", directiveTable, 605, 711},
+		{"directiveTableNewer", directiveTableNewer, 65, 75},
+	} {
+		entries := 0
+		for i, e := range tt.table {
+			if i > 0 && tt.table[i-1].name >= e.name {
+				t.Errorf("%s: %q comes after %q: names must be unique and sorted", tt.label, e.name, tt.table[i-1].name)
+			}
+			if len(e.specs) == 0 {
+				t.Errorf("%s: %q has no entries", tt.label, e.name)
+			}
+			if specs, ok := directiveSpecs(tt.table, e.name); !ok || &specs[0] != &e.specs[0] {
+				t.Errorf("%s: directiveSpecs does not find %q", tt.label, e.name)
+			}
+			entries += len(e.specs)
+		}
+		if len(tt.table) != tt.names || entries != tt.entries {
+			t.Errorf("%s: %d names, %d entries; the comment says %d, %d", tt.label, len(tt.table), entries, tt.names, tt.entries)
+		}
+		if _, ok := directiveSpecs(tt.table, "no_such_directive"); ok {
+			t.Errorf("%s: directiveSpecs finds an unknown name", tt.label)
+		}
+	}
+}
+
 // TestDirectiveTableDisjoint checks the invariants the table relies on: the
 // entries of one name never share a context (so the order in which nginx
 // scans its modules cannot matter), block entries have a body context and
 // other entries do not.
 func TestDirectiveTableDisjoint(t *testing.T) {
 	names := map[string]bool{}
-	for name := range directiveTable {
-		names[name] = true
+	for _, e := range directiveTable {
+		names[e.name] = true
 	}
-	for name := range directiveTableNewer {
-		names[name] = true
+	for _, e := range directiveTableNewer {
+		names[e.name] = true
 	}
 	for name := range names {
 		var seen uint32
-		all := append(append([]spec(nil), directiveTable[name]...), directiveTableNewer[name]...)
+		old, _ := directiveSpecs(directiveTable, name)
+		newer, _ := directiveSpecs(directiveTableNewer, name)
+		all := append(append([]spec(nil), old...), newer...)
 		for _, s := range all {
 			if s.ctx == 0 || s.ctx&^inAny != 0 {
 				t.Errorf("%s: bad contexts %#x", name, s.ctx)

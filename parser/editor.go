@@ -22,7 +22,9 @@ type DirectiveInfo struct {
 // LookupDirective returns what nginx's command tables say about name, and
 // whether the name is known (third-party directives are not).
 func LookupDirective(name string) (DirectiveInfo, bool) {
-	specs := append(append([]spec(nil), directiveTable[name]...), directiveTableNewer[name]...)
+	old, _ := directiveSpecs(directiveTable, name)
+	newer, _ := directiveSpecs(directiveTableNewer, name)
+	specs := append(append([]spec(nil), old...), newer...)
 	if len(specs) == 0 {
 		return DirectiveInfo{}, false
 	}
@@ -39,12 +41,12 @@ func DirectivesIn(ctx Ctx) []string {
 	bit := uint32(1) << ctx
 	seen := map[string]bool{}
 	var out []string
-	for _, table := range []map[string][]spec{directiveTable, directiveTableNewer} {
-		for name, specs := range table {
-			for _, sp := range specs {
-				if sp.ctx&bit != 0 && !seen[name] {
-					seen[name] = true
-					out = append(out, name)
+	for _, table := range [][]directiveEntry{directiveTable, directiveTableNewer} {
+		for _, e := range table {
+			for _, sp := range e.specs {
+				if sp.ctx&bit != 0 && !seen[e.name] {
+					seen[e.name] = true
+					out = append(out, e.name)
 				}
 			}
 		}

@@ -3,10 +3,14 @@ package parser
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // contextComment lets a file say which block it is included in.
-var contextComment = regexp.MustCompile(`^#\s*nginx-wslint-context:\s*(\S+)\s*$`)
+// Compiled on first use: only a file that names the context needs it.
+var contextComment = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^#\s*nginx-wslint-context:\s*(\S+)\s*$`)
+})
 
 // ParseContext returns the Ctx named by s: main, http, server or location.
 func ParseContext(s string) (Ctx, bool) {
@@ -45,7 +49,10 @@ func InferContext(src string) Ctx {
 		}
 		if lx.comments != nil {
 			for _, c := range lx.comments {
-				if m := contextComment.FindStringSubmatch(c.Text); m != nil {
+				if !strings.Contains(c.Text, "nginx-wslint-context") {
+					continue // cannot match: spares compiling the regexp
+				}
+				if m := contextComment().FindStringSubmatch(c.Text); m != nil {
 					if ctx, ok := ParseContext(m[1]); ok {
 						return ctx
 					}

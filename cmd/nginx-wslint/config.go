@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/BurntSushi/toml"
@@ -173,7 +174,7 @@ func loadConfig(path string) (*fileConfig, error) {
 			}
 			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, report.Escape(pe.Message))
 		}
-		if m := typeErrorRe.FindStringSubmatch(err.Error()); m != nil {
+		if m := typeErrorRe().FindStringSubmatch(err.Error()); m != nil {
 			return nil, fmt.Errorf("%s:%s: %s: %s", path, m[1], report.Escape(m[2]), report.Escape(m[3]))
 		}
 		return nil, fmt.Errorf("%s: %s", path, report.Escape(err.Error()))
@@ -205,7 +206,15 @@ func loadConfig(path string) (*fileConfig, error) {
 
 // typeErrorRe reads the TOML decoder's type errors: "toml: line 3 (last key
 // "min-read-timeout"): incompatible types: ...".
-var typeErrorRe = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+// Compiled on first use: only a configuration file with a type error needs it.
+// (A named function rather than a literal: a package-level func literal
+// would become main.init.func1, the name panic_test.go's crashing rule is
+// reported under in testdata/script/internal.txtar.)
+var typeErrorRe = sync.OnceValue(compileTypeErrorRe)
+
+func compileTypeErrorRe() *regexp.Regexp {
+	return regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+}
 
 // configNote says what a configuration file changed that makes the run
 // pass more easily, so that a CI log shows it: fail-on, disabled rules and
