@@ -106,6 +106,15 @@ var Protocols = []*Protocol{
 		Evidence:  "https://learn.microsoft.com/en-us/dotnet/api/microsoft.aspnetcore.signalr.huboptions.keepaliveinterval (default 15 seconds)",
 	},
 	{
+		Name:      "Streamlit",
+		Endpoints: [][]string{{"_stcore", "stream"}},
+		Heartbeat: time.Second,
+		Sender:    "the server",
+		Setting:   "Tornado's websocket_ping_interval in Streamlit's server settings",
+		Evidence: "https://github.com/streamlit/streamlit/blob/develop/lib/streamlit/web/server/server.py " +
+			"(TORNADO_SETTINGS: websocket_ping_interval 1, \"Ping every 1s to keep WS alive\"; STREAM_ENDPOINT _stcore/stream)",
+	},
+	{
 		Name:      "Rails Action Cable",
 		Endpoints: [][]string{{"cable"}},
 		Heartbeat: 3 * time.Second,

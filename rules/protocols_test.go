@@ -42,10 +42,12 @@ func TestProtocolFor(t *testing.T) {
     location /ws/ { proxy_pass http://b; }
     location /socket.io.js { proxy_pass http://b; }
     location @socket.io { proxy_pass http://b; }
+    location /dashboard/_stcore/stream { proxy_pass http://b; }
+    location /stream { proxy_pass http://b; }
 }
 `
 	want := []string{"Socket.IO", "Socket.IO", "Rails Action Cable", "Jupyter Server", "Grafana Live (Centrifuge)",
-		"Phoenix Channels", "SockJS", "ASP.NET Core SignalR", "", "", ""}
+		"Phoenix Channels", "SockJS", "ASP.NET Core SignalR", "", "", "", "Streamlit", ""}
 	cfg := parser.ParseBytes("t.conf", src, parser.Options{FS: parser.NewMemFS(nil)})
 	m := model.Build(cfg, model.Options{})
 	locs := m.Locations()

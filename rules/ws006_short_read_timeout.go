@@ -27,7 +27,8 @@ var WS006 = &Rule{
 			"KeepAliveInterval 15s, server), Rails Action Cable (`/cable`, 3s, server), Phoenix Channels and LiveView " +
 			"(`/socket/websocket`, `/live`, heartbeatIntervalMs 30s, client), Centrifugo and Grafana Live " +
 			"(`/connection/websocket`, `/api/live`, 25s), Jupyter Server (`/api/kernels`, `/terminals/websocket`, 30s, " +
-			"server). With a known heartbeat H and an effective proxy_read_timeout at or below H, even a healthy " +
+			"server), Streamlit (`/_stcore/stream`, 1s, server). Servers whose ping is not tied to a path (daphne's " +
+			"--ping-interval 20s, aiohttp's heartbeat, off by default) cannot be told from the path. With a known heartbeat H and an effective proxy_read_timeout at or below H, even a healthy " +
 			"connection is cut between two pings: an **error** naming the protocol and its interval. A timeout above H " +
 			"is fine and the rule is silent. For an application whose heartbeat is unknown, a timeout at or below " +
 			"--min-read-timeout (default 60s) is a **note**: it holds only if the application pings less often than " +

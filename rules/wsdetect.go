@@ -20,7 +20,7 @@ var wsEndpoints = [][]string{
 	{"ws"}, {"wss"}, {"websocket"}, {"websockets"}, {"socket.io"}, {"sockjs"},
 	{"cable"}, {"hubs"}, {"signalr"}, {"live"}, {"api", "websocket"},
 	{"xmpp-websocket"}, {"api", "v1", "streaming"}, {"_next", "webpack-hmr"},
-	{"graphql-ws"}, {"wetty"},
+	{"graphql-ws"}, {"wetty"}, {"_stcore", "stream"},
 }
 
 // markerComment marks a location as a WebSocket one.
