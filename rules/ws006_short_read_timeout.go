@@ -35,7 +35,9 @@ var WS006 = &Rule{
 			"that. A file that cannot see its http block (a site file or snippet), or an include that could not be read " +
 			"on the way up, may hide a longer timeout: the finding is then a note that says so. proxy_send_timeout only " +
 			"applies while a write to the backend is blocked, so it does not drop idle connections and this rule leaves " +
-			"it alone.",
+			"it alone. A location that only copies the upgrade headers beside the server's working WebSocket endpoint " +
+			"location (`location /` next to `location /ws/`) is not judged: the handshake goes to the endpoint, whose " +
+			"timeout is the one the tunnel lives by.",
 		Bad: `events {}
 http {
     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
@@ -98,6 +100,11 @@ func checkWS006(p *Pass) {
 	var order []*setting
 	byKey := map[key]*setting{}
 	for _, w := range p.AllWebSocketLocations() {
+		if w.Elsewhere != nil {
+			// The handshake goes to the server's endpoint location, whose
+			// timeout is the one a tunnel lives by.
+			continue
+		}
 		rt := m.ProxyTimeout(w.Block, "proxy_read_timeout")
 		if rt.Invalid {
 			continue

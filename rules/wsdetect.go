@@ -54,6 +54,10 @@ type WSLocation struct {
 	// Via is set when the location is judged because a WebSocket
 	// endpoint's rewrite sends the handshake here.
 	Via *Rewritten
+	// Elsewhere is the server's working WebSocket endpoint location when
+	// this one only sends upgrade headers of its own beside it (weak): its
+	// requests are ordinary ones, as the handshake goes to Elsewhere.
+	Elsewhere *WSLocation
 	// outer is set when only an outer level's upgrade headers (inherited,
 	// or lost to the location's own lines) make it a WebSocket location.
 	outer bool
@@ -136,6 +140,7 @@ func newWSIndex(m *model.Model, opts Options) *wsIndex {
 			// location that only sends upgrade headers of its own is
 			// likely copied boilerplate.
 			w.Weak = true
+			w.Elsewhere = d
 			w.Why += ", while the server's WebSocket endpoint is " + d.Describe()
 		}
 		ix.by[w.Location] = w
