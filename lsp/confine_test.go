@@ -2,7 +2,7 @@ package lsp
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -339,15 +339,17 @@ func startProcess(t *testing.T, bin, dir string, stderr io.Writer) *client {
 
 // The .nginx-wslint.toml the server reads from its working directory (the
 // workspace, as editors start it) follows the command line's rules: a
-// symlink or a FIFO is refused unopened, quickly, quoting nothing; a root
-// it sets may narrow the workspace folder, never widen it.
+// symlink or a FIFO is refused unopened, quickly, quoting nothing. The
+// session then runs without it and says so in the editor
+// (window/showMessage) and on stderr. A root it sets may narrow the
+// workspace folder, never widen it.
 func TestProcessWorkspaceConfig(t *testing.T) {
 	dir, traps := attackTree(t)
 	ws, out := filepath.Join(dir, "ws"), filepath.Join(dir, "out")
 	writeTo(t, filepath.Join(out, "secret.toml"), "disable = [\""+canary+"\"]\n")
 	bin := buildBinary(t)
 	toml := filepath.Join(ws, ".nginx-wslint.toml")
-	refused := "nginx-wslint: " + toml + " is not a regular file (%s), so it is not read; remove it, or give --config FILE or --config none\n"
+	refused := "nginx-wslint: the configuration file is ignored: " + toml + " is not a regular file (%s), so it is not read; remove it, or give --config FILE or --config none"
 	for _, c := range []struct{ link, kind string }{
 		{"/dev/zero", "a symlink"},
 		{"../out/secret.toml", "a symlink"},
@@ -367,24 +369,53 @@ func TestProcessWorkspaceConfig(t *testing.T) {
 		var stderr strings.Builder
 		start := time.Now()
 		cl := startProcess(t, bin, ws, &stderr)
-		var err error
-		select {
-		case err = <-cl.done:
-		case <-time.After(waitTimeout):
-			t.Fatalf("%s: the server did not stop", c.link)
+		cl.initialize(ws, nil)
+		want := fmt.Sprintf(refused, c.kind)
+		for {
+			m := cl.next()
+			if m.Method != "window/showMessage" {
+				continue
+			}
+			var p ShowMessageParams
+			if err := json.Unmarshal(m.Params, &p); err != nil {
+				t.Fatal(err)
+			}
+			if p.Type != messageWarning || p.Message != want {
+				t.Errorf("%s: showMessage %d %q, want %d %q", c.link, p.Type, p.Message, messageWarning, want)
+			}
+			break
 		}
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != 2 {
-			t.Errorf("%s: the server ended with %v, want exit status 2", c.link, err)
-		}
-		if want := fmt.Sprintf(refused, c.kind); stderr.String() != want {
-			t.Errorf("%s: stderr %q, want %q", c.link, stderr.String(), want)
+		cl.shutdown()
+		if stderr.String() != want+"\n" {
+			t.Errorf("%s: stderr %q, want %q", c.link, stderr.String(), want+"\n")
 		}
 		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("%s: %v to refuse", c.link, d)
 		}
 		if trap != nil && trap.wasOpened() {
 			t.Error("the FIFO .nginx-wslint.toml was opened")
+		}
+	}
+	// A regular file with a value the flags would refuse: ignored too.
+	_ = os.Remove(toml)
+	writeTo(t, toml, "min-read-timeout = \"zz\"\n")
+	{
+		var stderr strings.Builder
+		cl := startProcess(t, bin, ws, &stderr)
+		cl.initialize(ws, nil)
+		want := `nginx-wslint: the configuration file is ignored: invalid value "zz" for --min-read-timeout: an nginx time such as 60s, 5m or 1h30m`
+		for {
+			if m := cl.next(); m.Method == "window/showMessage" {
+				var p ShowMessageParams
+				if err := json.Unmarshal(m.Params, &p); err != nil || p.Message != want {
+					t.Errorf("showMessage %s, want %q", m.Params, want)
+				}
+				break
+			}
+		}
+		cl.shutdown()
+		if stderr.String() != want+"\n" {
+			t.Errorf("stderr %q, want %q", stderr.String(), want+"\n")
 		}
 	}
 	// root = "/" in the workspace's file: the workspace folder still

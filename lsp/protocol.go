@@ -227,6 +227,9 @@ type CompletionList struct {
 	Items        []CompletionItem `json:"items"`
 }
 
+// messageWarning is MessageType.Warning of window/showMessage.
+const messageWarning = 2
+
 // ShowMessageParams are the parameters of window/showMessage and
 // window/logMessage.
 type ShowMessageParams struct {

@@ -62,6 +62,10 @@ type Options struct {
 	// Log, when set, receives a line for each problem the server hides
 	// from the editor (a failed lint, a malformed message).
 	Log io.Writer
+	// Warning, when set, is shown to the user once the session starts
+	// (window/showMessage, type Warning): what the server could not use
+	// and runs without, such as a broken .nginx-wslint.toml.
+	Warning string
 }
 
 // DefaultDebounce is the pause after typing before the buffer is linted.
@@ -229,6 +233,11 @@ func (s *Server) dispatch(msg *message) (any, error) {
 	switch msg.Method {
 	case "initialized":
 		s.registerWatchers()
+		if s.opts.Warning != "" {
+			if err := s.conn.notify("window/showMessage", ShowMessageParams{Type: messageWarning, Message: s.opts.Warning}); err != nil {
+				return nil, err
+			}
+		}
 		return nil, nil
 	case "$/setTrace", "$/cancelRequest", "workspace/didChangeConfiguration":
 		return nil, nil

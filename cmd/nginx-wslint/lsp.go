@@ -53,13 +53,34 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		return usageError(stderr, fmt.Errorf("lsp takes no arguments, only flags (%q)", fs.Arg(0)))
 	}
+	// A configuration file named with --config must work; one found on
+	// the way up from the working directory (the workspace's own, perhaps
+	// a pull request's) that cannot be used is said in the editor, and the
+	// session runs without it rather than not at all.
+	flagsOnly := o
+	warning := ""
 	if err := o.applyConfigFile(fs); err != nil {
-		fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
-		return exitError
+		if o.configPath != "" {
+			fmt.Fprintf(stderr, "nginx-wslint: %v\n", err)
+			return exitError
+		}
+		warning = "nginx-wslint: the configuration file is ignored: " + err.Error()
+		o = flagsOnly
 	}
 	st, err := o.settings()
+	if err != nil && o.configPath == "" && warning == "" {
+		if _, flagsErr := flagsOnly.settings(); flagsErr == nil {
+			// The flags are fine: a value in the file is not.
+			warning = "nginx-wslint: the configuration file is ignored: " + err.Error()
+			o = flagsOnly
+			st, err = o.settings()
+		}
+	}
 	if err != nil {
 		return usageError(stderr, err)
+	}
+	if warning != "" {
+		fmt.Fprintln(stderr, warning)
 	}
 	root, configRoot := st.lint.Root, ""
 	if !fs.Changed("root") && o.configPath == "" {
@@ -75,6 +96,7 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ConfigRoot: configRoot,
 		Version:    version(),
 		Log:        stderr,
+		Warning:    warning,
 	})
 	if err := srv.Run(context.Background(), stdin, stdout); err != nil {
 		fmt.Fprintf(stderr, "nginx-wslint lsp: %v\n", err)
