@@ -70,8 +70,18 @@ func ParseEntries(files []string, opts Options) (cfgs []*Config, errs []error) {
 		}
 		return order[i] < order[j]
 	})
+	// Each path is cleaned once: an entry is looked up four times, and a
+	// file included 20,000 times is one path.
 	var rp realPaths
-	clean := rp.clean
+	cleaned := map[string]string{}
+	clean := func(p string) string {
+		c, ok := cleaned[p]
+		if !ok {
+			c = rp.clean(p)
+			cleaned[p] = c
+		}
+		return c
+	}
 	reached := map[string]bool{} // cleaned paths read through an include
 	byFile := map[string]*Config{}
 	for _, name := range order {
@@ -84,10 +94,8 @@ func ParseEntries(files []string, opts Options) (cfgs []*Config, errs []error) {
 			continue
 		}
 		byFile[clean(name)] = cfg
-		seen := map[string]bool{} // a file included 20,000 times is cleaned once
 		for _, f := range cfg.Files {
-			if f.IncludedBy != nil && !seen[f.Path] {
-				seen[f.Path] = true
+			if f.IncludedBy != nil {
 				reached[clean(f.Path)] = true
 			}
 		}
